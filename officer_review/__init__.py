@@ -1,0 +1,5 @@
+"""The officer review area, mounted under /officer."""
+
+from officer_review.routes import bp
+
+__all__ = ["bp"]

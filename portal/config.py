@@ -1,0 +1,153 @@
+"""Configuration classes.
+
+Development and testing have safe local defaults so the portal runs on a
+laptop. Production takes every secret and service address from the
+environment and refuses to start when one is missing.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import timedelta
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+SHIPPED_LOCALES = ("en", "pl", "ro", "ar", "ur")
+RTL_LOCALES = frozenset({"ar", "ur"})
+
+
+class ConfigurationError(RuntimeError):
+    """Raised when the portal cannot start because its configuration is incomplete."""
+
+
+def normalise_database_url(url: str) -> str:
+    """Use the psycopg 3 driver for plain postgresql:// addresses."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    return url
+
+
+class BaseConfig:
+    ENV_NAME = "base"
+    DEMO_MODE = False
+    TESTING = False
+
+    COUNCIL_NAME = os.environ.get("COUNCIL_NAME", "Example Borough Council")
+    COUNCIL_COLOUR = os.environ.get("COUNCIL_COLOUR", "#1d70b8")
+    COUNCIL_LOGO = os.environ.get("COUNCIL_LOGO", "")
+    COUNCIL_CONTACT_EMAIL = os.environ.get("COUNCIL_CONTACT_EMAIL", "housing@example.org")
+    COUNCIL_PHONE = os.environ.get("COUNCIL_PHONE", "01234 567890")
+    SERVICE_NAME = os.environ.get("SERVICE_NAME", "Apply for social housing")
+    PHASE = os.environ.get("PHASE", "beta")
+    FEEDBACK_URL = os.environ.get("FEEDBACK_URL", "mailto:housing@example.org")
+
+    LANGUAGES = SHIPPED_LOCALES
+    BABEL_DEFAULT_LOCALE = "en"
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
+    LANGUAGE_COOKIE = "portal_lang"
+
+    SESSION_COOKIE_NAME = "portal_session"
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = True
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    IDLE_TIMEOUT_SECONDS = int(os.environ.get("IDLE_TIMEOUT_SECONDS", 30 * 60))
+    IDLE_WARNING_SECONDS = int(os.environ.get("IDLE_WARNING_SECONDS", 2 * 60))
+
+    WTF_CSRF_ENABLED = True
+    WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_HEADERS_ENABLED = True
+    RATE_LIMIT_SIGN_IN = "10 per minute; 50 per hour"
+    RATE_LIMIT_REGISTER = "5 per minute; 30 per hour"
+    RATE_LIMIT_RESET = "5 per minute; 30 per hour"
+    RATE_LIMIT_VERIFY = "10 per minute; 60 per hour"
+
+    TOKEN_LIFETIME_RESET = timedelta(hours=1)
+    TOKEN_LIFETIME_VERIFY = timedelta(days=3)
+
+    MAIL_BACKEND = "outbox"
+    MAIL_FROM = os.environ.get("MAIL_FROM", "housing@example.org")
+    SMTP_HOST = os.environ.get("SMTP_HOST", "")
+    SMTP_PORT = int(os.environ.get("SMTP_PORT", "587"))
+    SMTP_USERNAME = os.environ.get("SMTP_USERNAME", "")
+    SMTP_PASSWORD = os.environ.get("SMTP_PASSWORD", "")
+    SMTP_USE_TLS = os.environ.get("SMTP_USE_TLS", "true").lower() != "false"
+
+    HSTS = False
+    PREFERRED_URL_SCHEME = "http"
+
+
+class DevelopmentConfig(BaseConfig):
+    """The embedded default: SQLite and files in the instance folder."""
+
+    ENV_NAME = "development"
+    DEMO_MODE = True
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    # A development-only key: never used by ProductionConfig.
+    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    DATABASE_URL = os.environ.get("DATABASE_URL", "")  # default set by the factory
+    FILE_STORAGE = "local"
+
+
+class TestingConfig(DevelopmentConfig):
+    ENV_NAME = "testing"
+    TESTING = True
+    DEMO_MODE = True
+    SECRET_KEY = "testing-only-not-secret"
+    RATELIMIT_ENABLED = True
+    SERVER_NAME = None
+
+
+class ProductionConfig(BaseConfig):
+    """Production: every secret and service from the environment."""
+
+    ENV_NAME = "production"
+    HSTS = True
+    PREFERRED_URL_SCHEME = "https"
+    MAIL_BACKEND = "smtp"
+    FILE_STORAGE = os.environ.get("FILE_STORAGE", "s3")
+
+    REQUIRED = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SMTP_HOST", "MAIL_FROM")
+
+    def __init__(self) -> None:
+        missing = [name for name in self.REQUIRED if not os.environ.get(name)]
+        if missing:
+            raise ConfigurationError(
+                "The portal cannot start in production because these environment "
+                f"variables are not set: {', '.join(missing)}. "
+                "See the Configuration section of README.md."
+            )
+        self.SECRET_KEY = os.environ["SECRET_KEY"]
+        if len(self.SECRET_KEY) < 32:
+            raise ConfigurationError("SECRET_KEY must be at least 32 characters long.")
+        self.DATABASE_URL = os.environ["DATABASE_URL"]
+        self.RATELIMIT_STORAGE_URI = os.environ["REDIS_URL"]
+        self.SMTP_HOST = os.environ["SMTP_HOST"]
+
+
+CONFIGS: dict[str, type[BaseConfig]] = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_from_environment() -> BaseConfig:
+    name = os.environ.get("PORTAL_ENV", "development")
+    try:
+        cls = CONFIGS[name]
+    except KeyError as exc:
+        raise ConfigurationError(
+            f"PORTAL_ENV is {name!r}; it must be one of {', '.join(CONFIGS)}."
+        ) from exc
+    return cls()

@@ -1,0 +1,56 @@
+"""Error pages, in the page's language, for every error a person might meet."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template, request
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+log = logging.getLogger(__name__)
+
+
+def _page(status: int) -> tuple[str, str]:
+    pages = {
+        400: (_("Sorry, there is a problem with what was sent"), _("Go back and try again. If it keeps happening, contact us.")),  # noqa: E501
+        403: (_("You cannot see this page"), _("Your account does not let you see this page. If you think it should, contact us.")),  # noqa: E501
+        404: (_("Page not found"), _("If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.")),  # noqa: E501
+        405: (_("Sorry, there is a problem with what was sent"), _("Go back and try again. If it keeps happening, contact us.")),  # noqa: E501
+        413: (_("The file is too big"), _("Go back and choose a smaller file. Each file must be 20MB or smaller.")),  # noqa: E501
+        429: (_("You have tried too many times"), _("To keep accounts safe, we have paused this for a short time. Wait a few minutes, then try again.")),  # noqa: E501
+        500: (_("Sorry, there is a problem with the service"), _("Try again later. Nothing you saved has been lost.")),  # noqa: E501
+    }
+    return pages.get(status, pages[500] if status >= 500 else pages[400])
+
+
+def render_error(status: int) -> tuple[str, int]:
+    title, body = _page(status)
+    return render_template("errors/error.html", title=title, body=body, status=status), status
+
+
+def handle_http_error(error: HTTPException) -> tuple[str, int]:
+    return render_error(error.code or 500)
+
+
+def handle_csrf_error(_error: CSRFError) -> tuple[str, int]:
+    return (
+        render_template(
+            "errors/form_expired.html",
+            title=_("This page timed out"),
+            back=request.path,
+        ),
+        400,
+    )
+
+
+def handle_unexpected_error(error: Exception) -> tuple[str, int]:
+    log.exception("Unhandled error on %s", request.path, exc_info=error)
+    return render_error(500)
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(CSRFError, handle_csrf_error)
+    app.register_error_handler(HTTPException, handle_http_error)
+    app.register_error_handler(500, handle_unexpected_error)

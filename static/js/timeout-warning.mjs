@@ -1,0 +1,66 @@
+// Warns a signed-in person before their session ends for inactivity, and lets
+// them stay signed in. When time runs out it signs them out through a normal
+// form post, so the server keeps what they had typed on the page.
+export function initTimeoutWarning (doc) {
+  const dialog = doc.querySelector('[data-module="app-timeout-warning"]')
+  if (!dialog || typeof dialog.showModal !== 'function') return
+
+  const idleSeconds = Number(dialog.dataset.idleSeconds)
+  const warnSeconds = Number(dialog.dataset.warnSeconds)
+  const keepAliveUrl = dialog.dataset.keepAliveUrl
+  const stayButton = dialog.querySelector('[data-timeout-stay]')
+  const countdown = dialog.querySelector('[data-timeout-countdown]')
+  let warnTimer = null
+  let endTimer = null
+  let tick = null
+
+  function saveTypedAnswers () {
+    const form = doc.querySelector('main form[method="post"]:not([data-no-autosave])')
+    if (!form) return false
+    const marker = doc.createElement('input')
+    marker.type = 'hidden'
+    marker.name = '_timed_out'
+    marker.value = '1'
+    form.appendChild(marker)
+    form.submit()
+    return true
+  }
+
+  function signOut () {
+    if (!saveTypedAnswers()) {
+      window.location.href = dialog.dataset.signedOutUrl
+    }
+  }
+
+  function showWarning () {
+    let remaining = warnSeconds
+    countdown.textContent = String(Math.ceil(remaining / 60))
+    dialog.showModal()
+    tick = window.setInterval(function () {
+      remaining -= 60
+      if (remaining > 0) countdown.textContent = String(Math.ceil(remaining / 60))
+    }, 60000)
+    endTimer = window.setTimeout(signOut, warnSeconds * 1000)
+  }
+
+  function restart () {
+    window.clearTimeout(warnTimer)
+    window.clearTimeout(endTimer)
+    window.clearInterval(tick)
+    warnTimer = window.setTimeout(showWarning, Math.max(idleSeconds - warnSeconds, 1) * 1000)
+  }
+
+  stayButton.addEventListener('click', function () {
+    const csrf = dialog.dataset.csrfToken
+    window.fetch(keepAliveUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'X-CSRFToken': csrf }
+    }).finally(function () {
+      dialog.close()
+      restart()
+    })
+  })
+
+  restart()
+}
