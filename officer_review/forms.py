@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
-from wtforms import EmailField, RadioField, StringField, SubmitField
+from wtforms import EmailField, RadioField, SelectChoice, StringField, SubmitField
 from wtforms.validators import AnyOf, Email, InputRequired, Length
 
 from portal.auth.roles import STAFF_ROLES_CREATED_BY_ADMIN
@@ -35,7 +35,7 @@ class StaffAccountForm(PortalForm):
     )
     role = RadioField(
         _l("Role"),
-        choices=[(role.value, ROLE_LABELS[role.value]) for role in STAFF_ROLES_CREATED_BY_ADMIN],
+        choices=[SelectChoice(role.value, ROLE_LABELS[role.value]) for role in STAFF_ROLES_CREATED_BY_ADMIN],
         widget=GovRadioInput(),
         validate_choice=False,
         validators=[

@@ -8,7 +8,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from officer_review.forms import ROLE_LABELS, StaffAccountForm
-from officer_review.staff import create_staff_account
+from portal.account.staff import create_staff_account
 from portal.auth.access import admin_required, officer_required
 from portal.data import accounts
 from portal.extensions import db

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import secrets
 from pathlib import Path
 from typing import Any
 
@@ -29,8 +30,19 @@ def _load_config(app: Flask, config: BaseConfig | dict[str, Any] | None) -> None
     if not app.config.get("DATABASE_URL"):
         app.config["DATABASE_URL"] = f"sqlite:///{Path(app.instance_path) / 'portal.sqlite3'}"
     app.config["DATABASE_URL"] = normalise_database_url(app.config["DATABASE_URL"])
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
     app.config.setdefault("OUTBOX_DIR", str(Path(app.instance_path) / "outbox"))
     app.config.setdefault("UPLOAD_DIR", str(Path(app.instance_path) / "uploads"))
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """A random key made once per development machine and kept in the instance folder."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:

@@ -9,6 +9,7 @@ import sys
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from portal.auth.roles import STAFF_ROLES_CREATED_BY_ADMIN
 from portal.data.migrate import upgrade_database
@@ -16,6 +17,7 @@ from portal.extensions import db
 
 
 @click.command("db-upgrade")
+@with_appcontext
 def db_upgrade_command() -> None:
     """Apply every database migration."""
     upgrade_database(current_app.config["DATABASE_URL"])
@@ -23,6 +25,7 @@ def db_upgrade_command() -> None:
 
 
 @click.command("seed-demo")
+@with_appcontext
 def seed_demo_command() -> None:
     """Create the demo accounts and demo data (development and demo mode only)."""
     if not current_app.config.get("DEMO_MODE"):
@@ -36,6 +39,7 @@ def seed_demo_command() -> None:
 
 
 @click.command("create-staff")
+@with_appcontext
 @click.option("--email", required=True, help="Their work email address.")
 @click.option("--name", "full_name", required=True, help="Their full name.")
 @click.option(
@@ -51,7 +55,7 @@ def seed_demo_command() -> None:
 )
 def create_staff_command(email: str, full_name: str, role: str, password_stdin: bool) -> None:
     """Create an officer, senior officer, admin or support worker account."""
-    from officer_review.staff import create_staff_account
+    from portal.account.staff import create_staff_account
     from portal.auth.passwords import MINIMUM_LENGTH
     from portal.data.accounts import get_user_by_email
 

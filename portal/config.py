@@ -8,6 +8,7 @@ environment and refuses to start when one is missing.
 from __future__ import annotations
 
 import os
+import secrets
 from datetime import timedelta
 from pathlib import Path
 
@@ -93,8 +94,8 @@ class DevelopmentConfig(BaseConfig):
     DEMO_MODE = True
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_SECURE = False
-    # A development-only key: never used by ProductionConfig.
-    SECRET_KEY = os.environ.get("SECRET_KEY", "development-only-not-secret")
+    # Without SECRET_KEY, the factory makes a random key kept in the instance folder.
+    SECRET_KEY = os.environ.get("SECRET_KEY", "")
     DATABASE_URL = os.environ.get("DATABASE_URL", "")  # default set by the factory
     FILE_STORAGE = "local"
 
@@ -103,7 +104,7 @@ class TestingConfig(DevelopmentConfig):
     ENV_NAME = "testing"
     TESTING = True
     DEMO_MODE = True
-    SECRET_KEY = "testing-only-not-secret"
+    SECRET_KEY = secrets.token_hex(32)
     RATELIMIT_ENABLED = True
     SERVER_NAME = None
 
@@ -147,7 +148,5 @@ def config_from_environment() -> BaseConfig:
     try:
         cls = CONFIGS[name]
     except KeyError as exc:
-        raise ConfigurationError(
-            f"PORTAL_ENV is {name!r}; it must be one of {', '.join(CONFIGS)}."
-        ) from exc
+        raise ConfigurationError(f"PORTAL_ENV is {name!r}; it must be one of {', '.join(CONFIGS)}.") from exc
     return cls()

@@ -14,13 +14,30 @@ log = logging.getLogger(__name__)
 
 def _page(status: int) -> tuple[str, str]:
     pages = {
-        400: (_("Sorry, there is a problem with what was sent"), _("Go back and try again. If it keeps happening, contact us.")),  # noqa: E501
-        403: (_("You cannot see this page"), _("Your account does not let you see this page. If you think it should, contact us.")),  # noqa: E501
-        404: (_("Page not found"), _("If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address.")),  # noqa: E501
-        405: (_("Sorry, there is a problem with what was sent"), _("Go back and try again. If it keeps happening, contact us.")),  # noqa: E501
-        413: (_("The file is too big"), _("Go back and choose a smaller file. Each file must be 20MB or smaller.")),  # noqa: E501
-        429: (_("You have tried too many times"), _("To keep accounts safe, we have paused this for a short time. Wait a few minutes, then try again.")),  # noqa: E501
-        500: (_("Sorry, there is a problem with the service"), _("Try again later. Nothing you saved has been lost.")),  # noqa: E501
+        400: (
+            _("Sorry, there is a problem with what was sent"),
+            _("Go back and try again. If it keeps happening, contact us."),
+        ),
+        403: (
+            _("You cannot see this page"),
+            _("Your account does not let you see this page. If you think it should, contact us."),
+        ),
+        404: (
+            _("Page not found"),
+            _(
+                "If you typed the web address, check it is correct. If you pasted the web address, check you copied the entire address."
+            ),
+        ),
+        405: (
+            _("Sorry, there is a problem with what was sent"),
+            _("Go back and try again. If it keeps happening, contact us."),
+        ),
+        413: (_("The file is too big"), _("Go back and choose a smaller file. Each file must be 20MB or smaller.")),
+        429: (
+            _("You have tried too many times"),
+            _("To keep accounts safe, we have paused this for a short time. Wait a few minutes, then try again."),
+        ),
+        500: (_("Sorry, there is a problem with the service"), _("Try again later. Nothing you saved has been lost.")),
     }
     return pages.get(status, pages[500] if status >= 500 else pages[400])
 

@@ -27,9 +27,7 @@ class PortalForm(FlaskForm):
 def strong_password(_form: Any, field: Field) -> None:
     password = field.data or ""
     if len(password) < MINIMUM_LENGTH:
-        raise ValidationError(
-            _l("Your password must be at least %(count)s characters long", count=MINIMUM_LENGTH)
-        )
+        raise ValidationError(_l("Your password must be at least %(count)s characters long", count=MINIMUM_LENGTH))
     if len(password) > 200:
         raise ValidationError(_l("Your password must be 200 characters or fewer"))
     if password.strip().lower() in {"password123", "1234567890", "qwertyuiop"}:

@@ -78,8 +78,7 @@ def password_params(field: Any, **extra: Any) -> dict[str, Any]:
 def notification_messages() -> list[dict[str, str]]:
     """Flashed messages as plain text for notification banners (never raw HTML)."""
     return [
-        {"category": category, "text": str(message)}
-        for category, message in get_flashed_messages(with_categories=True)
+        {"category": category, "text": str(message)} for category, message in get_flashed_messages(with_categories=True)
     ]
 
 

@@ -9,7 +9,7 @@ from govuk_frontend_wtf.wtforms_widgets import (
     GovSubmitInput,
     GovTextInput,
 )
-from wtforms import EmailField, PasswordField, RadioField, StringField, SubmitField
+from wtforms import EmailField, PasswordField, RadioField, SelectChoice, StringField, SubmitField
 from wtforms.validators import AnyOf, Email, EqualTo, InputRequired, Length
 
 from portal.forms import PortalForm, strong_password
@@ -102,7 +102,7 @@ class NewPasswordForm(PortalForm):
 class LanguageForm(PortalForm):
     language = RadioField(
         _l("Which language do you want us to use?"),
-        choices=[(language.code, language.native_name) for language in LANGUAGES],
+        choices=[SelectChoice(language.code, language.native_name) for language in LANGUAGES],
         widget=GovRadioInput(),
         validate_choice=False,
         validators=[

@@ -115,7 +115,9 @@ def verify_email(token: str) -> str | BaseResponse:
         return render_template("portal/account/link_not_working.html", resend=True)
     accounts.use_token(db.session, record)
     accounts.verify_email(db.session, record.user)
-    record_event(db.session, actor=record.user, action="account.email_verified", subject_type="user", subject_id=record.user_id)
+    record_event(
+        db.session, actor=record.user, action="account.email_verified", subject_type="user", subject_id=record.user_id
+    )
     db.commit()
     flash(_("Your email address is confirmed. You can now sign in."), "success")
     return redirect(url_for("account.sign_in"))

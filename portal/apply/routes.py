@@ -16,5 +16,5 @@ def index() -> str:
     return render_template(
         "portal/services/not_open_yet.html",
         title=_("Apply to join the housing register"),
-        what=_("Tell us about you and your household so we can decide if you can join the housing register."),  # noqa: E501
+        what=_("Tell us about you and your household so we can decide if you can join the housing register."),
     )

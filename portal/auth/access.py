@@ -46,7 +46,7 @@ def roles_required(*roles: Role) -> Callable[[F], F]:
         @wraps(view)
         def wrapper(*args: Any, **kwargs: Any) -> Any:
             if not current_user.is_authenticated:
-                    return login_manager.unauthorized()
+                return login_manager.unauthorized()
             if current_user.role not in allowed:
                 abort(403)
             return view(*args, **kwargs)

@@ -109,9 +109,7 @@ def enforce_idle_timeout() -> None:
         return
     now = int(time.time())
     last = session.get(LAST_ACTIVE, now)
-    if now - int(last) > current_app.config["IDLE_TIMEOUT_SECONDS"] or request.form.get(
-        "_timed_out"
-    ):
+    if now - int(last) > current_app.config["IDLE_TIMEOUT_SECONDS"] or request.form.get("_timed_out"):
         keep_typed_answers()
         kept = session.get(KEPT_FORM)
         logout_user()
@@ -128,9 +126,14 @@ def unauthorised() -> Any:
     keep_typed_answers()
     timed_out = session.pop("timed_out", False)
     if timed_out and session.get(KEPT_FORM):
-        flash(_l("You were signed out because nothing happened for a while. Sign in to carry on. We kept what you typed."), "information")  # noqa: E501
+        flash(
+            _l(
+                "You were signed out because nothing happened for a while. Sign in to carry on. We kept what you typed."
+            ),
+            "information",
+        )
     elif timed_out:
-        flash(_l("You were signed out because nothing happened for a while. Sign in to carry on."), "information")  # noqa: E501
+        flash(_l("You were signed out because nothing happened for a while. Sign in to carry on."), "information")
     else:
         flash(_l("Sign in to see this page."), "information")
     return redirect(url_for("account.sign_in", next=request.full_path.rstrip("?")))

@@ -99,9 +99,7 @@ def find_valid_token(session: Session, token: str, purpose: TokenPurpose) -> Acc
     if not token or len(token) > 200:
         return None
     record = session.scalar(
-        select(AccountToken).where(
-            AccountToken.token_hash == _hash_token(token), AccountToken.purpose == purpose
-        )
+        select(AccountToken).where(AccountToken.token_hash == _hash_token(token), AccountToken.purpose == purpose)
     )
     if record is None or record.used_at is not None or record.expires_at <= utcnow():
         return None

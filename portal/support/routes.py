@@ -16,5 +16,5 @@ def dashboard() -> str:
     return render_template(
         "portal/services/not_open_yet.html",
         title=_("Your clients"),
-        what=_("Help the people you support with their housing applications and bids, with their agreement."),  # noqa: E501
+        what=_("Help the people you support with their housing applications and bids, with their agreement."),
     )

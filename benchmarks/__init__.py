@@ -1,0 +1,1 @@
+"""Throughput benchmarks for the portal's pages. Run them with ``make bench``."""

@@ -1,0 +1,161 @@
+"""Fixtures for the browser tests: live servers, one Chromium, a context per test.
+
+The live server is a real WSGI server on 127.0.0.1 in a daemon thread, on its
+own SQLite database seeded with the demo accounts. A second, "fast" server
+with a short idle timeout is started only when a test asks for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
+from werkzeug.serving import BaseWSGIServer, make_server
+
+from portal.app import create_app
+from portal.config import TestingConfig
+from portal.data.migrate import upgrade_database
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NARROW = {"width": 320, "height": 640}
+WIDE = {"width": 1280, "height": 900}
+
+
+@dataclass
+class LiveServer:
+    app: Flask
+    url: str
+    outbox: Path
+    server: BaseWSGIServer
+    thread: threading.Thread
+
+    def __call__(self, path: str = "/") -> str:
+        return self.url + path
+
+    def emails(self) -> list[EmailMessage]:
+        parser = BytesParser(policy=policy.default)
+        files = sorted(self.outbox.glob("*.eml"), key=lambda p: int(p.stem))  # time_ns names
+        return [parser.parsebytes(p.read_bytes()) for p in files]  # type: ignore[misc]
+
+    def newest_email_to(self, address: str) -> EmailMessage:
+        for message in reversed(self.emails()):
+            if address.lower() in str(message["To"]).lower():
+                return message
+        raise AssertionError(f"No email to {address} in {self.outbox}")
+
+
+def _start_server(folder: Path, **overrides: Any) -> LiveServer:
+    from portal.demo import seed_demo
+    from portal.extensions import db
+
+    url = f"sqlite:///{folder / 'browser.sqlite3'}"
+    settings = {key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()}
+    settings.update(
+        DATABASE_URL=url,
+        OUTBOX_DIR=str(folder / "outbox"),
+        UPLOAD_DIR=str(folder / "uploads"),
+        RATELIMIT_ENABLED=False,
+        **overrides,
+    )
+    (folder / "outbox").mkdir(parents=True, exist_ok=True)
+    (folder / "uploads").mkdir(parents=True, exist_ok=True)
+    upgrade_database(url)
+    app = create_app(settings)
+    with app.app_context():
+        seed_demo(db.session)
+        db.commit()
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
+    thread.start()
+    return LiveServer(
+        app=app,
+        url=f"http://127.0.0.1:{server.server_port}",
+        outbox=folder / "outbox",
+        server=server,
+        thread=thread,
+    )
+
+
+def _stop_server(live: LiveServer) -> None:
+    live.server.shutdown()
+    live.server.server_close()
+    live.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    live = _start_server(tmp_path_factory.mktemp("browser"))
+    yield live
+    _stop_server(live)
+
+
+@pytest.fixture(scope="session")
+def fast_timeout_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A server that warns after 2 idle seconds and signs out after 6."""
+    live = _start_server(
+        tmp_path_factory.mktemp("browser-fast"),
+        IDLE_TIMEOUT_SECONDS=6,
+        IDLE_WARNING_SECONDS=4,
+    )
+    yield live
+    _stop_server(live)
+
+
+@pytest.fixture(scope="session")
+def playwright_instance() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance: Playwright) -> Iterator[Browser]:
+    browser = playwright_instance.chromium.launch(
+        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+    )
+    yield browser
+    browser.close()
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[Callable[..., BrowserContext]]:
+    """Make browser contexts (closed at the end of the test)."""
+    made: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        options.setdefault("viewport", WIDE)
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def context(new_context: Callable[..., BrowserContext]) -> BrowserContext:
+    return new_context()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
