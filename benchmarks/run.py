@@ -81,9 +81,7 @@ def build_app(workdir: Path) -> Flask:
     from portal.extensions import db
 
     database_url = f"sqlite:///{workdir / 'bench.sqlite3'}"
-    settings: dict[str, Any] = {
-        key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()
-    }
+    settings: dict[str, Any] = {key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()}
     settings.update(
         DATABASE_URL=database_url,
         OUTBOX_DIR=str(workdir / "outbox"),
@@ -122,9 +120,7 @@ def time_requests(fetch: Callable[[], int], path: str, count: int) -> tuple[floa
     return time.perf_counter() - started, latencies
 
 
-def measure_client(
-    client: FlaskClient, scenario: str, path: str, count: int, warmup: int
-) -> Result:
+def measure_client(client: FlaskClient, scenario: str, path: str, count: int, warmup: int) -> Result:
     def fetch() -> int:
         return client.get(path).status_code
 
@@ -193,8 +189,7 @@ def measure_http(app: Flask, path: str, count: int, warmup: int) -> Result:
     serving.start()
     try:
         port = server.server_port
-        per_thread = [count // HTTP_THREADS + (1 if i < count % HTTP_THREADS else 0)
-                      for i in range(HTTP_THREADS)]
+        per_thread = [count // HTTP_THREADS + (1 if i < count % HTTP_THREADS else 0) for i in range(HTTP_THREADS)]
         for rounds in ([max(1, warmup // HTTP_THREADS)] * HTTP_THREADS, per_thread):
             start_line = threading.Barrier(HTTP_THREADS + 1)
             workers = [HttpWorker(port, path, n, start_line) for n in rounds]
@@ -236,9 +231,7 @@ def run_benchmarks(requests: int, http_requests: int, warmup: int) -> list[Resul
 
         applicant = app.test_client()
         sign_in(applicant, DEMO_APPLICANT, DEMO_PASSWORD)
-        results.append(
-            measure_client(applicant, "In-process, signed in", "/account", requests, warmup)
-        )
+        results.append(measure_client(applicant, "In-process, signed in", "/account", requests, warmup))
 
         app.extensions["database"].engine.dispose()
         return results
@@ -269,6 +262,13 @@ def _total_memory() -> str:
     except (OSError, ValueError, IndexError):
         pass
     return "unknown"
+
+
+def _load_average() -> str:
+    try:
+        return ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
 
 
 def machine_description() -> list[tuple[str, str]]:
@@ -303,9 +303,7 @@ def _connection_note(results: list[Result]) -> str:
     return ""
 
 
-def render_markdown(
-    results: list[Result], when: datetime, command: str, options: argparse.Namespace
-) -> str:
+def render_markdown(results: list[Result], when: datetime, command: str, options: argparse.Namespace, load: str) -> str:
     lines = [
         "# Benchmarks",
         "",
@@ -316,6 +314,7 @@ def render_markdown(
     ]
     lines += [f"- {label}: {value}" for label, value in machine_description()]
     lines += [
+        f"- Load average (1, 5, 15 minutes) at the start: {load}",
         f"- Command: `{command}` (from the repository root; `make bench` runs the same)",
         "",
         "## Results",
@@ -341,14 +340,16 @@ def render_markdown(
         "of the app itself: routing, sessions, templates and security headers, with no network.",
         f"- HTTP: the app served by Werkzeug's threaded server on 127.0.0.1, and "
         f"{HTTP_THREADS} client threads sending {options.http_requests} requests in all with "
-        f"`http.client`{_connection_note(results)}. The development server is not the "
-        "production server (gunicorn), so treat these numbers as a lower bound.",
+        f"`http.client`{_connection_note(results)}. Server and clients share one Python "
+        "process. Production runs several gunicorn workers instead, so these figures do not "
+        "measure production capacity.",
         "- Signed in: the demo applicant signs in through the real form (with its CSRF token), "
         "then `/account` is fetched; each request loads the account from the database.",
         "- Latency is the time for one request, from sending it to reading the whole response. "
         "p50 and p95 are the median and the 95th percentile. Requests/second is timed requests "
         "divided by the wall-clock time of the timed loop.",
-        "- The numbers are for comparing changes on the same machine. No test asserts on them.",
+        "- The numbers are for comparing changes on the same machine; other work on the machine "
+        "(see the load average above) slows them down. No test asserts on them.",
         "",
     ]
     return "\n".join(lines)
@@ -375,18 +376,22 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
         prog="python -m benchmarks.run", description="Measure the portal's page throughput."
     )
     parser.add_argument(
-        "--requests", type=positive, default=500,
+        "--requests",
+        type=positive,
+        default=500,
         help="timed in-process requests per page (default 500)",
     )
     parser.add_argument(
-        "--http-requests", type=positive, default=400,
+        "--http-requests",
+        type=positive,
+        default=400,
         help="timed HTTP requests in all, shared by the client threads (default 400)",
     )
+    parser.add_argument("--warmup", type=positive, default=50, help="untimed requests first (default 50)")
     parser.add_argument(
-        "--warmup", type=positive, default=50, help="untimed requests first (default 50)"
-    )
-    parser.add_argument(
-        "--output", type=Path, default=PROJECT_ROOT / "docs" / "benchmarks.md",
+        "--output",
+        type=Path,
+        default=PROJECT_ROOT / "docs" / "benchmarks.md",
         help="Markdown file to write, replacing it (default docs/benchmarks.md)",
     )
     return parser.parse_args(argv)
@@ -396,12 +401,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     options = parse_arguments(argv)
     when = datetime.now(UTC)
+    load = _load_average()
     results = run_benchmarks(options.requests, options.http_requests, options.warmup)
     command = command_line(argv)
 
     print()
     for label, value in machine_description():
         print(f"{label}: {value}")
+    print(f"Load average at the start: {load}")
     print(f"Date: {when.strftime('%Y-%m-%d %H:%M')} UTC")
     print(f"Command: {command}")
     print()
@@ -409,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
 
     output: Path = options.output
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_markdown(results, when, command, options), encoding="utf-8")
+    output.write_text(render_markdown(results, when, command, options, load), encoding="utf-8")
     print(f"\nWritten to {output}")
     return 0
 

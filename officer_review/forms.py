@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from govuk_frontend_wtf.wtforms_widgets import GovRadioInput, GovSubmitInput, GovTextInput
 from wtforms import EmailField, RadioField, SelectChoice, StringField, SubmitField
 from wtforms.validators import AnyOf, Email, InputRequired, Length
 
 from portal.auth.roles import STAFF_ROLES_CREATED_BY_ADMIN
 from portal.forms import PortalForm
+from portal.widgets import RadioInput, SubmitInput, TextInput
 
 ROLE_LABELS = {
     "officer": _l("Housing register officer"),
@@ -21,12 +21,12 @@ ROLE_LABELS = {
 class StaffAccountForm(PortalForm):
     full_name = StringField(
         _l("Full name"),
-        widget=GovTextInput(),
+        widget=TextInput(),
         validators=[InputRequired(_l("Enter their full name")), Length(max=200)],
     )
     email = EmailField(
         _l("Work email address"),
-        widget=GovTextInput(),
+        widget=TextInput(),
         validators=[
             InputRequired(_l("Enter their work email address")),
             Length(max=254),
@@ -36,11 +36,11 @@ class StaffAccountForm(PortalForm):
     role = RadioField(
         _l("Role"),
         choices=[SelectChoice(role.value, ROLE_LABELS[role.value]) for role in STAFF_ROLES_CREATED_BY_ADMIN],
-        widget=GovRadioInput(),
+        widget=RadioInput(),
         validate_choice=False,
         validators=[
             InputRequired(_l("Choose a role")),
             AnyOf([role.value for role in STAFF_ROLES_CREATED_BY_ADMIN], message=_l("Choose a role")),
         ],
     )
-    submit = SubmitField(_l("Create account"), widget=GovSubmitInput())
+    submit = SubmitField(_l("Create account"), widget=SubmitInput())

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Flask
 from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from portal import errors, i18n, security
 from portal.auth import passwords, sessions
@@ -86,6 +87,9 @@ def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:
     errors.init_app(app)
 
     _register_blueprints(app)
+    if app.config.get("PROXY_COUNT"):
+        hops = int(app.config["PROXY_COUNT"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]
     from portal import cli
 
     cli.init_app(app)

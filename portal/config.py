@@ -41,7 +41,8 @@ class BaseConfig:
     COUNCIL_LOGO = os.environ.get("COUNCIL_LOGO", "")
     COUNCIL_CONTACT_EMAIL = os.environ.get("COUNCIL_CONTACT_EMAIL", "housing@example.org")
     COUNCIL_PHONE = os.environ.get("COUNCIL_PHONE", "01234 567890")
-    SERVICE_NAME = os.environ.get("SERVICE_NAME", "Apply for social housing")
+    # Empty means the translated default name, "Apply for social housing".
+    SERVICE_NAME = os.environ.get("SERVICE_NAME", "")
     PHASE = os.environ.get("PHASE", "beta")
     FEEDBACK_URL = os.environ.get("FEEDBACK_URL", "mailto:housing@example.org")
 
@@ -85,6 +86,8 @@ class BaseConfig:
 
     HSTS = False
     PREFERRED_URL_SCHEME = "http"
+    # How many reverse proxies stand in front of the app and set X-Forwarded-* headers.
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 
 class DevelopmentConfig(BaseConfig):
@@ -113,6 +116,7 @@ class ProductionConfig(BaseConfig):
     """Production: every secret and service from the environment."""
 
     ENV_NAME = "production"
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "1"))
     HSTS = True
     PREFERRED_URL_SCHEME = "https"
     MAIL_BACKEND = "smtp"

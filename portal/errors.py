@@ -15,7 +15,7 @@ log = logging.getLogger(__name__)
 def _page(status: int) -> tuple[str, str]:
     pages = {
         400: (
-            _("Sorry, there is a problem with what was sent"),
+            _("Sorry, something went wrong"),
             _("Go back and try again. If it keeps happening, contact us."),
         ),
         403: (
@@ -29,7 +29,7 @@ def _page(status: int) -> tuple[str, str]:
             ),
         ),
         405: (
-            _("Sorry, there is a problem with what was sent"),
+            _("Sorry, something went wrong"),
             _("Go back and try again. If it keeps happening, contact us."),
         ),
         413: (_("The file is too big"), _("Go back and choose a smaller file. Each file must be 20MB or smaller.")),

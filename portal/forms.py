@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import request
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
 from wtforms import Field, ValidationError
 
@@ -27,7 +28,13 @@ class PortalForm(FlaskForm):
 def strong_password(_form: Any, field: Field) -> None:
     password = field.data or ""
     if len(password) < MINIMUM_LENGTH:
-        raise ValidationError(_l("Your password must be at least %(count)s characters long", count=MINIMUM_LENGTH))
+        raise ValidationError(
+            lazy_ngettext(
+                "Your password must be at least %(num)d character long",
+                "Your password must be at least %(num)d characters long",
+                MINIMUM_LENGTH,
+            )
+        )
     if len(password) > 200:
         raise ValidationError(_l("Your password must be 200 characters or fewer"))
     if password.strip().lower() in {"password123", "1234567890", "qwertyuiop"}:

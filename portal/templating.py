@@ -49,14 +49,8 @@ def error_summary_params(form: Any) -> dict[str, Any]:
 
 
 def field_params(field: Any, **extra: Any) -> dict[str, Any]:
-    """Parameters for a govuk-frontend-wtf field with translated component texts."""
-    params: dict[str, Any] = dict(extra)
-    if field.errors:
-        params["errorMessage"] = {
-            "text": field.errors[0],
-            "visuallyHiddenText": _("Error"),
-        }
-    return params
+    """Parameters for a form field; the widgets in portal.widgets translate the rest."""
+    return dict(extra)
 
 
 def password_params(field: Any, **extra: Any) -> dict[str, Any]:
@@ -90,7 +84,7 @@ def navigation_items() -> list[dict[str, Any]]:
         if current_user.role in OFFICER_ROLES:
             items.append({"href": url_for("officer_review.dashboard"), "text": _("Officer area")})
         elif current_user.role is Role.SUPPORT_WORKER:
-            items.append({"href": url_for("support.dashboard"), "text": _("Your clients")})
+            items.append({"href": url_for("support.dashboard"), "text": _("People you are helping")})
         else:
             items.append({"href": url_for("account.dashboard"), "text": _("Your account")})
     else:
@@ -104,7 +98,7 @@ def branding() -> dict[str, Any]:
     config = current_app.config
     return {
         "council_name": config["COUNCIL_NAME"],
-        "service_name": config["SERVICE_NAME"],
+        "service_name": config["SERVICE_NAME"] or _("Apply for social housing"),
         "council_logo": config["COUNCIL_LOGO"],
         "phase": config["PHASE"],
         "feedback_url": config["FEEDBACK_URL"],
@@ -122,6 +116,7 @@ def template_context() -> dict[str, Any]:
 
 def init_templating(app: Flask) -> None:
     app.context_processor(template_context)
+    app.jinja_env.add_extension("jinja2.ext.do")
     app.jinja_env.globals.update(
         error_summary_params=error_summary_params,
         field_params=field_params,

@@ -104,7 +104,7 @@ class CheckedClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
+def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     settings = {key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()}
     settings.update(
         DATABASE_URL=database_url,
@@ -114,7 +114,8 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Flask:
     )
     application = create_app(settings)
     application.test_client_class = CheckedClient
-    return application
+    yield application
+    Database.state(application).engine.dispose()
 
 
 @pytest.fixture

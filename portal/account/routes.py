@@ -19,6 +19,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response as BaseResponse
 
+from portal.account.emails import send_link
 from portal.account.forms import EmailOnlyForm, LanguageForm, NewPasswordForm, RegisterForm, SignInForm
 from portal.auth.access import public, signed_in
 from portal.auth.passwords import spend_equal_time, verify_password
@@ -41,31 +42,13 @@ def _limit(name: str) -> str:
 
 
 def _send_verification(user: User) -> None:
-    token = accounts.issue_token(
-        db.session, user, TokenPurpose.VERIFY_EMAIL, current_app.config["TOKEN_LIFETIME_VERIFY"]
-    )
-    send_email(
-        user.email,
-        "verify_email",
-        user.preferred_locale,
-        name=user.full_name,
-        link=url_for("account.verify_email", token=token, _external=True),
-        council=current_app.config["COUNCIL_NAME"],
-    )
+    lifetime = current_app.config["TOKEN_LIFETIME_VERIFY"]
+    send_link(db.session, user, TokenPurpose.VERIFY_EMAIL, "verify_email", lifetime)
 
 
-def _send_reset(user: User, template: str = "reset_password") -> None:
-    token = accounts.issue_token(
-        db.session, user, TokenPurpose.RESET_PASSWORD, current_app.config["TOKEN_LIFETIME_RESET"]
-    )
-    send_email(
-        user.email,
-        template,
-        user.preferred_locale,
-        name=user.full_name,
-        link=url_for("account.choose_new_password", token=token, _external=True),
-        council=current_app.config["COUNCIL_NAME"],
-    )
+def _send_reset(user: User) -> None:
+    lifetime = current_app.config["TOKEN_LIFETIME_RESET"]
+    send_link(db.session, user, TokenPurpose.RESET_PASSWORD, "reset_password", lifetime)
 
 
 @bp.route("/register", methods=["GET", "POST"])

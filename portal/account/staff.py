@@ -5,15 +5,14 @@ from __future__ import annotations
 import secrets
 from datetime import timedelta
 
-from flask import current_app, url_for
 from sqlalchemy.orm import Session
 
+from portal.account.emails import send_link
 from portal.auth.roles import Role
 from portal.data import accounts
 from portal.data.audit import record_event
 from portal.data.base import utcnow
 from portal.data.models import TokenPurpose, User
-from portal.mail import send_email
 
 
 def create_staff_account(
@@ -45,13 +44,5 @@ def create_staff_account(
         details={"role": role.value, "by": "admin page" if admin else "command line"},
     )
     if password is None:
-        token = accounts.issue_token(session, user, TokenPurpose.RESET_PASSWORD, reset_lifetime)
-        send_email(
-            user.email,
-            "staff_invite",
-            user.preferred_locale,
-            name=user.full_name,
-            link=url_for("account.choose_new_password", token=token, _external=True),
-            council=current_app.config["COUNCIL_NAME"],
-        )
+        send_link(session, user, TokenPurpose.RESET_PASSWORD, "staff_invite", reset_lifetime)
     return user

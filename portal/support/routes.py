@@ -15,6 +15,6 @@ bp = Blueprint("support", __name__, url_prefix="/support")
 def dashboard() -> str:
     return render_template(
         "portal/services/not_open_yet.html",
-        title=_("Your clients"),
+        title=_("People you are helping"),
         what=_("Help the people you support with their housing applications and bids, with their agreement."),
     )

@@ -9,10 +9,8 @@ export function initTimeoutWarning (doc) {
   const warnSeconds = Number(dialog.dataset.warnSeconds)
   const keepAliveUrl = dialog.dataset.keepAliveUrl
   const stayButton = dialog.querySelector('[data-timeout-stay]')
-  const countdown = dialog.querySelector('[data-timeout-countdown]')
   let warnTimer = null
   let endTimer = null
-  let tick = null
 
   function saveTypedAnswers () {
     const form = doc.querySelector('main form[method="post"]:not([data-no-autosave])')
@@ -27,26 +25,33 @@ export function initTimeoutWarning (doc) {
   }
 
   function signOut () {
-    if (!saveTypedAnswers()) {
-      window.location.href = dialog.dataset.signedOutUrl
+    if (saveTypedAnswers()) return
+    // End the session on the server before showing the signed-out page:
+    // opening that page alone would leave the person signed in.
+    const signedOutUrl = dialog.dataset.signedOutUrl
+    const signOutUrl = dialog.dataset.signOutUrl
+    if (!signOutUrl) {
+      window.location.href = signedOutUrl
+      return
     }
+    window.fetch(signOutUrl, {
+      method: 'POST',
+      credentials: 'same-origin',
+      redirect: 'manual',
+      headers: { 'X-CSRFToken': dialog.dataset.csrfToken }
+    }).finally(function () {
+      window.location.href = signedOutUrl
+    })
   }
 
   function showWarning () {
-    let remaining = warnSeconds
-    countdown.textContent = String(Math.ceil(remaining / 60))
     dialog.showModal()
-    tick = window.setInterval(function () {
-      remaining -= 60
-      if (remaining > 0) countdown.textContent = String(Math.ceil(remaining / 60))
-    }, 60000)
     endTimer = window.setTimeout(signOut, warnSeconds * 1000)
   }
 
   function restart () {
     window.clearTimeout(warnTimer)
     window.clearTimeout(endTimer)
-    window.clearInterval(tick)
     warnTimer = window.setTimeout(showWarning, Math.max(idleSeconds - warnSeconds, 1) * 1000)
   }
 

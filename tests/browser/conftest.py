@@ -7,7 +7,9 @@ with a short idle timeout is started only when a test asks for it.
 
 from __future__ import annotations
 
+import re
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from email import policy
@@ -60,6 +62,28 @@ class LiveServer:
             if address.lower() in str(message["To"]).lower():
                 return message
         raise AssertionError(f"No email to {address} in {self.outbox}")
+
+    def link_in_newest_email_to(self, address: str, path_prefix: str) -> str:
+        """The link in the newest email to this address whose path starts with path_prefix."""
+        message = self.newest_email_to(address)
+        body = message.get_body(preferencelist=("plain",))
+        assert body is not None, f"The email to {address} has no text part"
+        text = body.get_content()
+        match = re.search(rf"https?://\S+?{re.escape(path_prefix)}\S+", text)
+        assert match, f"No {path_prefix} link in the email to {address}:\n{text}"
+        return match.group(0)
+
+    def create_account(self, email: str, password: str, full_name: str = "Browser Test") -> None:
+        """Make a confirmed applicant account directly in the server's database."""
+        from portal.data.accounts import create_user
+        from portal.data.base import utcnow
+        from portal.extensions import db
+
+        with self.app.app_context():
+            create_user(
+                db.session, email=email, full_name=full_name, password=password, verified_at=utcnow()
+            )
+            db.commit()
 
 
 def _start_server(folder: Path, **overrides: Any) -> LiveServer:
@@ -117,6 +141,19 @@ def fast_timeout_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Li
     )
     yield live
     _stop_server(live)
+
+
+def unique_email(label: str = "person") -> str:
+    return f"{label}-{uuid.uuid4().hex[:12]}@example.org"
+
+
+def sign_in(page: Page, server: LiveServer, email: str, password: str) -> None:
+    """Sign in through the form (works with and without JavaScript)."""
+    page.goto(server("/sign-in?lang=en"))
+    page.locator("#email").fill(email)
+    page.locator("#password").fill(password)
+    with page.expect_navigation():
+        page.locator("main form [type=submit]").click()
 
 
 @pytest.fixture(scope="session")

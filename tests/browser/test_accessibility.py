@@ -1,4 +1,9 @@
-"""Every public page passes axe in every language, at a phone and a desktop width."""
+"""Every public page passes axe in every language, at a phone and a desktop width.
+
+One test per language and width visits every page in one browser context (a
+fresh context per test, reused across its pages, keeps the suite fast), and
+reports the problems of all the pages together.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.browser.axe import assert_no_axe_violations
+from tests.browser.axe import format_violations, run_axe
 from tests.browser.conftest import NARROW, WIDE, LiveServer
 
 pytestmark = pytest.mark.browser
@@ -24,89 +29,121 @@ PAGES = [
     "/cookies",
     "/contact",
 ]
+# Each form, submitted empty, shows an error summary.
+FORMS = ["/register", "/sign-in", "/password-reset"]
 WIDTHS = {"320": NARROW, "1280": WIDE}
 
+WIDEST_ELEMENTS = """() => Array.from(document.querySelectorAll('body *'))
+    .filter(el => {
+      const box = el.getBoundingClientRect();
+      return box.width > 0 && (box.right > window.innerWidth + 0.5 || box.left < -0.5);
+    })
+    .slice(-6)
+    .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+         + (typeof el.className === 'string' && el.className.trim()
+            ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))"""
 
-def open_page(new_context: Callable[..., BrowserContext], url: str, viewport: dict) -> Page:
-    page = new_context(viewport=viewport).new_page()
-    response = page.goto(url)
-    assert response is not None and response.status == 200, f"{url} answered {response and response.status}"
-    return page
 
-
-def assert_no_horizontal_scrolling(page: Page) -> None:
+def horizontal_scrolling_problem(page: Page) -> str | None:
+    """A description of the sideways scrolling on the page, if it scrolls sideways."""
     widths = page.evaluate(
         "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
     )
-    if widths["scroll"] > widths["inner"]:
-        wide = page.evaluate(
-            """() => Array.from(document.querySelectorAll('body *'))
-                .filter(el => {
-                  const r = el.getBoundingClientRect();
-                  return r.right > window.innerWidth + 0.5 || r.left < -0.5;
-                })
-                .slice(0, 8)
-                .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                     + (el.className && typeof el.className === 'string'
-                        ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))"""
+    if widths["scroll"] <= widths["inner"]:
+        return None
+    return (
+        f"scrolls sideways at {widths['inner']}px (content is {widths['scroll']}px wide); "
+        f"too wide: {page.evaluate(WIDEST_ELEMENTS)}"
+    )
+
+
+def page_problems(page: Page, language: str, width: str) -> list[str]:
+    problems = []
+    lang = page.locator("html").get_attribute("lang")
+    direction = page.locator("html").get_attribute("dir")
+    expected_direction = "rtl" if language in RTL else "ltr"
+    if lang != language or direction != expected_direction:
+        problems.append(
+            f"<html lang={lang!r} dir={direction!r}>, expected "
+            f"lang={language!r} dir={expected_direction!r}"
         )
-        raise AssertionError(
-            f"{page.url} scrolls sideways at {widths['inner']}px "
-            f"(content is {widths['scroll']}px wide). Too wide: {wide}"
-        )
+    violations = run_axe(page)
+    if violations:
+        problems.append(f"axe found {len(violations)} violation(s):\n{format_violations(violations)}")
+    if width == "320":
+        scrolling = horizontal_scrolling_problem(page)
+        if scrolling:
+            problems.append(scrolling)
+    return problems
+
+
+def report(failures: dict[str, list[str]]) -> str:
+    return "\n\n".join(
+        f"{where}:\n" + "\n".join(f"  {problem}" for problem in problems)
+        for where, problems in failures.items()
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", PAGES)
-def test_page_has_no_axe_violations(
+def test_pages_have_no_axe_violations(
     live_server: LiveServer,
     new_context: Callable[..., BrowserContext],
-    path: str,
     language: str,
     width: str,
 ) -> None:
-    page = open_page(new_context, live_server(f"{path}?lang={language}"), WIDTHS[width])
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.locator("html").get_attribute("dir") == ("rtl" if language in RTL else "ltr")
-    assert_no_axe_violations(page, f"{path} in {language} at {width}px")
-    if width == "320":
-        assert_no_horizontal_scrolling(page)
-
-
-FORMS = {
-    "/register": "Create account",
-    "/sign-in": "Sign in",
-    "/password-reset": "Send the link",
-}
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    failures: dict[str, list[str]] = {}
+    for path in PAGES:
+        response = page.goto(live_server(f"{path}?lang={language}"))
+        assert response is not None and response.status == 200, f"{path} answered {response}"
+        problems = page_problems(page, language, width)
+        if problems:
+            failures[f"{path} ({language}, {width}px)"] = problems
+    assert not failures, report(failures)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", FORMS)
 def test_form_errors_have_no_axe_violations(
     live_server: LiveServer,
     new_context: Callable[..., BrowserContext],
-    path: str,
     language: str,
     width: str,
 ) -> None:
-    page = open_page(new_context, live_server(f"{path}?lang={language}"), WIDTHS[width])
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    failures: dict[str, list[str]] = {}
+    for path in FORMS:
+        page.goto(live_server(f"{path}?lang={language}"))
+        with page.expect_navigation():
+            page.locator("main form[method=post] [type=submit]").click()
+        summary = page.locator(".govuk-error-summary")
+        summary.wait_for()
+        # The title says there is an error ("Error: ..." in the page's language).
+        title_prefix = page.evaluate("() => document.title").split(" ")[0]
+        assert title_prefix.endswith(":"), f"{path}: the title does not begin with 'Error:'"
+        # GOV.UK Frontend moves focus to the error summary so screen readers hear it first.
+        assert page.evaluate(
+            "() => document.activeElement.classList.contains('govuk-error-summary')"
+        ), f"{path}: focus is not on the error summary"
+        # Each error in the summary links to a field on the page, marked as in error.
+        links = summary.locator("a").all()
+        assert links, f"{path}: the error summary lists no errors"
+        for link in links:
+            href = link.get_attribute("href") or ""
+            assert href.startswith("#") and page.locator(href).count() == 1, href
+            assert "govuk-input--error" in (page.locator(href).get_attribute("class") or "")
+        problems = page_problems(page, language, width)
+        if problems:
+            failures[f"{path} with errors ({language}, {width}px)"] = problems
+    assert not failures, report(failures)
+
+
+def test_error_link_moves_focus_to_the_field(
+    live_server: LiveServer, page: Page
+) -> None:
+    page.goto(live_server("/sign-in?lang=en"))
     with page.expect_navigation():
-        page.locator("main form[method=post] [type=submit]").click()
-    summary = page.locator(".govuk-error-summary")
-    summary.wait_for()
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.title().startswith(page.evaluate("() => document.title").split(" ")[0])
-    # GOV.UK Frontend moves focus to the error summary so screen readers hear it.
-    assert page.evaluate(
-        "() => document.activeElement && document.activeElement.classList.contains('govuk-error-summary')"
-    )
-    # Every error in the summary links to a field on the page.
-    for link in summary.locator("a").all():
-        href = link.get_attribute("href")
-        assert href and href.startswith("#")
-        assert page.locator(href).count() == 1, f"{href} is not on {path}"
-    assert_no_axe_violations(page, f"{path} with errors in {language} at {width}px")
-    if width == "320":
-        assert_no_horizontal_scrolling(page)
+        page.get_by_role("button", name="Sign in").click()
+    page.locator(".govuk-error-summary a").first.click()
+    assert page.evaluate("() => document.activeElement.id") == "email"

@@ -52,7 +52,8 @@ def app_with_careless_view(app, database_url):
         return "done"
 
     write_without_commit.portal_access = "public"
-    return careless
+    yield careless
+    Database.state(careless).engine.dispose()
 
 
 def test_a_request_that_leaves_changes_uncommitted_fails(app_with_careless_view):

@@ -6,6 +6,7 @@ import pytest
 from werkzeug.exceptions import BadRequest
 
 from portal.app import create_app
+from portal.data.db import Database
 
 
 def test_not_found(client):
@@ -17,7 +18,7 @@ def test_not_found(client):
 def test_method_not_allowed_is_a_page_not_a_crash(client):
     response = client.put("/sign-in")
     assert response.status_code == 405
-    assert "Sorry, there is a problem with what was sent" in response.get_data(as_text=True)
+    assert "Sorry, something went wrong" in response.get_data(as_text=True)
 
 
 def test_too_large(client, app):
@@ -51,7 +52,8 @@ def fragile_app(app):
     for rule, view in (("/broken", broken), ("/bad-request", bad_request)):
         view.portal_access = "public"
         fragile.add_url_rule(rule, view.__name__, view)
-    return fragile
+    yield fragile
+    Database.state(fragile).engine.dispose()
 
 
 def test_server_error_page(fragile_app, db_session):
@@ -66,7 +68,7 @@ def test_server_error_page(fragile_app, db_session):
 def test_bad_request_page(fragile_app, db_session):
     response = fragile_app.test_client().get("/bad-request")
     assert response.status_code == 400
-    assert "Sorry, there is a problem with what was sent" in response.get_data(as_text=True)
+    assert "Sorry, something went wrong" in response.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("path", ["/verify-email/" + "x" * 300, "/password-reset/%00%ff", "/sign-in?next=%ff%fe"])

@@ -65,3 +65,19 @@ def test_development_config_uses_sqlite_in_the_instance_folder(monkeypatch):
     assert app.config["DATABASE_URL"].startswith("sqlite:///")
     assert app.config["DATABASE_URL"].endswith("instance/portal.sqlite3")
     assert app.config["DEMO_MODE"] is True
+
+
+def test_production_trusts_one_proxy_for_client_addresses(production_env):
+    app = create_app()
+
+    @app.get("/whoami")
+    def whoami():
+        from flask import request
+
+        return f"{request.remote_addr} {request.scheme}"
+
+    whoami.portal_access = "public"
+    response = app.test_client().get(
+        "/whoami", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    )
+    assert response.get_data(as_text=True) == "203.0.113.9 https"
