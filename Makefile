@@ -11,7 +11,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 export FLASK_APP := portal.app:create_app
 
-.PHONY: install run test test-db bench lint translations-extract translations-update clean
+.PHONY: install browser run test bench lint translations-extract translations-update clean
 
 install: $(STAMP) $(ASSETS) $(COMPILED)
 
@@ -44,9 +44,21 @@ run: install
 	$(BIN)/flask --app portal.app:create_app seed-demo
 	$(BIN)/flask --app portal.app:create_app run --host 127.0.0.1 --port $(PORT)
 
+# The browser tests drive Debian's Chromium; install it when it is missing.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
+	  else \
+	    echo "The browser tests need Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The whole suite on the embedded SQLite database. When TEST_DATABASE_URL
 # names a PostgreSQL database, the database tests then run again against it.
-test: install
+test: install browser
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
@@ -61,7 +73,7 @@ lint: install
 	$(BIN)/ruff check portal officer_review tests benchmarks migrations
 
 translations-extract: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -o translations/messages.pot --no-location --sort-output --omit-header .
 
 translations-update: translations-extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete

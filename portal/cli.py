@@ -66,7 +66,7 @@ def create_staff_command(email: str, full_name: str, role: str, password_stdin: 
     if password is not None and len(password) < MINIMUM_LENGTH:
         click.echo(f"The password must be at least {MINIMUM_LENGTH} characters.", err=True)
         sys.exit(1)
-    with current_app.test_request_context(base_url=current_app.config.get("BASE_URL", "http://127.0.0.1:5000")):
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
         user = create_staff_account(
             db.session,
             admin=None,

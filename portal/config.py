@@ -86,6 +86,9 @@ class BaseConfig:
 
     HSTS = False
     PREFERRED_URL_SCHEME = "http"
+    # The address people use to reach the portal; links in emails sent from
+    # the command line or background jobs start with it.
+    BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:5000")
     # How many reverse proxies stand in front of the app and set X-Forwarded-* headers.
     PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
@@ -122,7 +125,7 @@ class ProductionConfig(BaseConfig):
     MAIL_BACKEND = "smtp"
     FILE_STORAGE = os.environ.get("FILE_STORAGE", "s3")
 
-    REQUIRED = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SMTP_HOST", "MAIL_FROM")
+    REQUIRED = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SMTP_HOST", "MAIL_FROM", "BASE_URL")
 
     def __init__(self) -> None:
         missing = [name for name in self.REQUIRED if not os.environ.get(name)]
@@ -138,6 +141,7 @@ class ProductionConfig(BaseConfig):
         self.DATABASE_URL = os.environ["DATABASE_URL"]
         self.RATELIMIT_STORAGE_URI = os.environ["REDIS_URL"]
         self.SMTP_HOST = os.environ["SMTP_HOST"]
+        self.BASE_URL = os.environ["BASE_URL"]
 
 
 CONFIGS: dict[str, type[BaseConfig]] = {

@@ -110,7 +110,6 @@ def app(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
         DATABASE_URL=database_url,
         OUTBOX_DIR=str(tmp_path_factory.mktemp("outbox")),
         UPLOAD_DIR=str(tmp_path_factory.mktemp("uploads")),
-        SERVER_NAME="localhost",
     )
     application = create_app(settings)
     application.test_client_class = CheckedClient

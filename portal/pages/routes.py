@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 from flask import Blueprint, Response, current_app, render_template
+from sqlalchemy.exc import SQLAlchemyError
 
 from portal.auth.access import public
+from portal.data.health import check_database
+from portal.extensions import db, limiter
 
 bp = Blueprint("pages", __name__)
 
@@ -41,6 +44,21 @@ def cookies() -> str:
 @public
 def contact() -> str:
     return render_template("portal/pages/contact.html")
+
+
+@bp.get("/healthz")
+@public
+def health() -> tuple[dict[str, str], int]:
+    """For load balancers: can this process reach its database and rate-limit store?"""
+    checks = {"database": "ok", "rate_limits": "ok"}
+    try:
+        check_database(db.session)
+    except SQLAlchemyError:
+        checks["database"] = "unavailable"
+    if not limiter.storage.check():
+        checks["rate_limits"] = "unavailable"
+    healthy = all(value == "ok" for value in checks.values())
+    return {"status": "ok" if healthy else "unavailable", **checks}, 200 if healthy else 503
 
 
 def darker(colour: str, factor: float = 0.6) -> str:

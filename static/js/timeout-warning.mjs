@@ -20,7 +20,8 @@ export function initTimeoutWarning (doc) {
     marker.name = '_timed_out'
     marker.value = '1'
     form.appendChild(marker)
-    form.submit()
+    // Not form.submit(): a field named "submit" (every WTForms submit button) hides that method.
+    window.HTMLFormElement.prototype.submit.call(form)
     return true
   }
 

@@ -38,23 +38,17 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
         "resultTypes": ["violations"],
         "rules": {rule: {"enabled": False} for rule in DISABLED_RULES},
     }
-    return page.evaluate(
-        "async (options) => (await axe.run(document, options)).violations", options
-    )
+    return page.evaluate("async (options) => (await axe.run(document, options)).violations", options)
 
 
 def format_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:
         lines.append(
-            f"- {violation['id']} ({violation.get('impact')}): {violation['help']}"
-            f"\n    {violation.get('helpUrl', '')}"
+            f"- {violation['id']} ({violation.get('impact')}): {violation['help']}\n    {violation.get('helpUrl', '')}"
         )
         for node in violation["nodes"]:
-            target = " ".join(
-                " >> ".join(part) if isinstance(part, list) else str(part)
-                for part in node["target"]
-            )
+            target = " ".join(" >> ".join(part) if isinstance(part, list) else str(part) for part in node["target"])
             lines.append(f"    target: {target}")
             summary = (node.get("failureSummary") or "").replace("\n", " ").strip()
             if summary:
@@ -67,6 +61,5 @@ def assert_no_axe_violations(page: Page, context: str = "") -> None:
     if violations:
         where = context or page.url
         raise AssertionError(
-            f"axe found {len(violations)} accessibility violation(s) on {where}:\n"
-            + format_violations(violations)
+            f"axe found {len(violations)} accessibility violation(s) on {where}:\n" + format_violations(violations)
         )

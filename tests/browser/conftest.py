@@ -7,6 +7,7 @@ with a short idle timeout is started only when a test asks for it.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import uuid
@@ -27,7 +28,8 @@ from portal.app import create_app
 from portal.config import TestingConfig
 from portal.data.migrate import upgrade_database
 
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium (Playwright's own browser downloads are not used). Override with CHROMIUM_PATH.
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -80,9 +82,7 @@ class LiveServer:
         from portal.extensions import db
 
         with self.app.app_context():
-            create_user(
-                db.session, email=email, full_name=full_name, password=password, verified_at=utcnow()
-            )
+            create_user(db.session, email=email, full_name=full_name, password=password, verified_at=utcnow())
             db.commit()
 
 
@@ -133,11 +133,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
 @pytest.fixture(scope="session")
 def fast_timeout_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    """A server that warns after 2 idle seconds and signs out after 6."""
+    """A server that warns after 3 idle seconds and signs out after 12 (IDLE_WARNING_SECONDS=9)."""
     live = _start_server(
         tmp_path_factory.mktemp("browser-fast"),
-        IDLE_TIMEOUT_SECONDS=6,
-        IDLE_WARNING_SECONDS=4,
+        IDLE_TIMEOUT_SECONDS=12,
+        IDLE_WARNING_SECONDS=9,
     )
     yield live
     _stop_server(live)
@@ -164,9 +164,9 @@ def playwright_instance() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
-    browser = playwright_instance.chromium.launch(
-        executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-    )
+    if not Path(CHROMIUM).is_file():
+        pytest.skip(f"No Chromium at {CHROMIUM}: install it or set CHROMIUM_PATH")
+    browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
 

@@ -12,8 +12,9 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
+from portal.demo import DEMO_PASSWORD
 from tests.browser.axe import format_violations, run_axe
-from tests.browser.conftest import NARROW, WIDE, LiveServer
+from tests.browser.conftest import NARROW, WIDE, LiveServer, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -28,7 +29,13 @@ PAGES = [
     "/privacy",
     "/cookies",
     "/contact",
+    "/options/",
+    "/homes/",
+    "/register/check-your-email",
+    "/verify-email",
+    "/signed-out",
 ]
+SIGNED_IN_PAGES = ["/account", "/account/language"]
 # Each form, submitted empty, shows an error summary.
 FORMS = ["/register", "/sign-in", "/password-reset"]
 WIDTHS = {"320": NARROW, "1280": WIDE}
@@ -46,9 +53,7 @@ WIDEST_ELEMENTS = """() => Array.from(document.querySelectorAll('body *'))
 
 def horizontal_scrolling_problem(page: Page) -> str | None:
     """A description of the sideways scrolling on the page, if it scrolls sideways."""
-    widths = page.evaluate(
-        "() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})"
-    )
+    widths = page.evaluate("() => ({scroll: document.documentElement.scrollWidth, inner: window.innerWidth})")
     if widths["scroll"] <= widths["inner"]:
         return None
     return (
@@ -64,8 +69,7 @@ def page_problems(page: Page, language: str, width: str) -> list[str]:
     expected_direction = "rtl" if language in RTL else "ltr"
     if lang != language or direction != expected_direction:
         problems.append(
-            f"<html lang={lang!r} dir={direction!r}>, expected "
-            f"lang={language!r} dir={expected_direction!r}"
+            f"<html lang={lang!r} dir={direction!r}>, expected lang={language!r} dir={expected_direction!r}"
         )
     violations = run_axe(page)
     if violations:
@@ -79,8 +83,7 @@ def page_problems(page: Page, language: str, width: str) -> list[str]:
 
 def report(failures: dict[str, list[str]]) -> str:
     return "\n\n".join(
-        f"{where}:\n" + "\n".join(f"  {problem}" for problem in problems)
-        for where, problems in failures.items()
+        f"{where}:\n" + "\n".join(f"  {problem}" for problem in problems) for where, problems in failures.items()
     )
 
 
@@ -123,9 +126,9 @@ def test_form_errors_have_no_axe_violations(
         title_prefix = page.evaluate("() => document.title").split(" ")[0]
         assert title_prefix.endswith(":"), f"{path}: the title does not begin with 'Error:'"
         # GOV.UK Frontend moves focus to the error summary so screen readers hear it first.
-        assert page.evaluate(
-            "() => document.activeElement.classList.contains('govuk-error-summary')"
-        ), f"{path}: focus is not on the error summary"
+        assert page.evaluate("() => document.activeElement.classList.contains('govuk-error-summary')"), (
+            f"{path}: focus is not on the error summary"
+        )
         # Each error in the summary links to a field on the page, marked as in error.
         links = summary.locator("a").all()
         assert links, f"{path}: the error summary lists no errors"
@@ -139,9 +142,27 @@ def test_form_errors_have_no_axe_violations(
     assert not failures, report(failures)
 
 
-def test_error_link_moves_focus_to_the_field(
-    live_server: LiveServer, page: Page
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_signed_in_pages_have_no_axe_violations(
+    live_server: LiveServer,
+    new_context: Callable[..., BrowserContext],
+    language: str,
+    width: str,
 ) -> None:
+    page = new_context(viewport=WIDTHS[width]).new_page()
+    sign_in(page, live_server, "applicant@example.org", DEMO_PASSWORD)
+    failures: dict[str, list[str]] = {}
+    for path in SIGNED_IN_PAGES:
+        response = page.goto(live_server(f"{path}?lang={language}"))
+        assert response is not None and response.status == 200, f"{path} answered {response}"
+        problems = page_problems(page, language, width)
+        if problems:
+            failures[f"{path} signed in ({language}, {width}px)"] = problems
+    assert not failures, report(failures)
+
+
+def test_error_link_moves_focus_to_the_field(live_server: LiveServer, page: Page) -> None:
     page.goto(live_server("/sign-in?lang=en"))
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()

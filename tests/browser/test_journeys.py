@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.axe import assert_no_axe_violations
 from tests.browser.conftest import LiveServer, sign_in, unique_email
 
 pytestmark = pytest.mark.browser
@@ -34,7 +35,6 @@ def test_register_confirm_sign_in_and_sign_out(live_server: LiveServer, page: Pa
     assert path_of(page) == "/register/check-your-email"
     expect(page.locator("h1")).to_have_text("Check your email")
 
-    # Not confirmed yet: signing in sends a new link instead of signing in.
     link = live_server.link_in_newest_email_to(email, "/verify-email/")
     assert urlsplit(link).netloc == urlsplit(live_server.url).netloc
 
@@ -52,6 +52,7 @@ def test_register_confirm_sign_in_and_sign_out(live_server: LiveServer, page: Pa
     # Each confirmation link works once.
     page.goto(link)
     expect(page.locator("h1")).to_have_text("This link does not work any more")
+    assert_no_axe_violations(page)
 
     page.goto(live_server("/account"))
     with page.expect_navigation():
@@ -77,6 +78,7 @@ def test_unconfirmed_account_cannot_sign_in(live_server: LiveServer, page: Page)
 
     sign_in(page, live_server, email, password)
     expect(page.locator("h1")).to_have_text("Confirm your email address")
+    assert_no_axe_violations(page)
     page.goto(live_server("/account"))
     assert path_of(page) == "/sign-in"
 
@@ -99,12 +101,14 @@ def test_reset_password_through_the_emailed_link(live_server: LiveServer, page: 
     link = live_server.link_in_newest_email_to(email, "/password-reset/")
     page.goto(link)
     expect(page.locator("h1")).to_have_text("Create a new password")
+    assert_no_axe_violations(page)
     page.get_by_label("Create a new password", exact=True).fill(new_password)
     page.get_by_label("Type your new password again").fill(new_password)
     with page.expect_navigation():
         page.get_by_role("button", name="Save new password").click()
     assert path_of(page) == "/sign-in"
     expect(page.locator(SUCCESS_BANNER)).to_contain_text("Your password has been changed")
+    assert_no_axe_violations(page, "/sign-in with a success banner")
 
     # The link works only once.
     page.goto(link)
@@ -120,9 +124,7 @@ def test_reset_password_through_the_emailed_link(live_server: LiveServer, page: 
     expect(page.locator("main")).to_contain_text(re.compile(re.escape(email)))
 
 
-def test_wrong_password_shows_an_error_and_keeps_the_email(
-    live_server: LiveServer, page: Page
-) -> None:
+def test_wrong_password_shows_an_error_and_keeps_the_email(live_server: LiveServer, page: Page) -> None:
     sign_in(page, live_server, "applicant@example.org", "not-the-password")
     assert path_of(page) == "/sign-in"
     expect(page.locator(ERROR_SUMMARY)).to_contain_text("Enter a correct email address and password")

@@ -74,3 +74,22 @@ def test_bad_request_page(fragile_app, db_session):
 @pytest.mark.parametrize("path", ["/verify-email/" + "x" * 300, "/password-reset/%00%ff", "/sign-in?next=%ff%fe"])
 def test_odd_urls_never_crash(client, path):
     assert client.get(path).status_code in {200, 302, 404}
+
+
+def test_health_check(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok", "database": "ok", "rate_limits": "ok"}
+
+
+def test_health_check_reports_a_broken_database(fragile_app):
+    Database.state(fragile_app).engine.dispose()
+    fragile_app.config["DATABASE_URL"] = "sqlite:////nonexistent/folder/db.sqlite3"
+    from portal.data.db import make_engine, make_session_factory
+
+    broken = make_engine(fragile_app.config["DATABASE_URL"])
+    Database.state(fragile_app).engine = broken
+    Database.state(fragile_app).factory = make_session_factory(broken)
+    response = fragile_app.test_client().get("/healthz")
+    assert response.status_code == 503
+    assert response.get_json()["database"] == "unavailable"

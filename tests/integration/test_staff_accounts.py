@@ -90,3 +90,13 @@ def test_create_staff_command_refuses_a_short_password(app, db_session):
     )
     assert result.exit_code == 1
     assert accounts.get_user_by_email(db_session, "short@council.example") is None
+
+
+def test_create_staff_command_emails_a_link_on_the_public_address(app, db_session, outbox):
+    result = app.test_cli_runner().invoke(
+        args=["create-staff", "--email", "linked@council.example", "--name", "Linked", "--role", "admin"]
+    )
+    assert result.exit_code == 0, result.output
+    [invite] = outbox()
+    body = invite.get_body(preferencelist=("plain",)).get_content()
+    assert f"{app.config['BASE_URL']}/password-reset/" in body

@@ -13,6 +13,7 @@ PRODUCTION_ENV = {
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "SMTP_HOST": "smtp.internal",
     "MAIL_FROM": "housing@council.example",
+    "BASE_URL": "https://housing.council.example",
 }
 
 
