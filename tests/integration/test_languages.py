@@ -94,3 +94,21 @@ def test_form_errors_and_component_texts_are_translated(client, locale):
     assert hidden.strip().rstrip(":") == translation_of(locale, "Error").rstrip(":")
     password = soup.select_one("[data-module=govuk-password-input]")
     assert password["data-i18n.show-password"] == translation_of(locale, "Show")
+
+
+@pytest.mark.parametrize("locale", ["pl", "ar"])
+def test_date_fields_label_day_month_year_in_the_page_language(app, locale):
+    from flask_babel import refresh
+    from wtforms import DateField
+
+    from portal.forms import PortalForm
+    from portal.widgets import DateInput
+
+    class DateForm(PortalForm):
+        moved_in = DateField("When did you move in?", widget=DateInput())
+
+    with app.test_request_context(f"/?lang={locale}"):
+        refresh()
+        html = str(DateForm(meta={"csrf": False}).moved_in())
+    labels = [label.get_text(strip=True) for label in BeautifulSoup(html, "html.parser").select("label")]
+    assert labels == [translation_of(locale, word) for word in ("Day", "Month", "Year")]
