@@ -165,7 +165,9 @@ def playwright_instance() -> Iterator[Playwright]:
 @pytest.fixture(scope="session")
 def browser(playwright_instance: Playwright) -> Iterator[Browser]:
     if not Path(CHROMIUM).is_file():
-        pytest.skip(f"No Chromium at {CHROMIUM}: install it or set CHROMIUM_PATH")
+        pytest.fail(
+            f"No Chromium at {CHROMIUM}: run `make test` as root, `apt-get install chromium`, or set CHROMIUM_PATH"
+        )
     browser = playwright_instance.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
     yield browser
     browser.close()
