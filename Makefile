@@ -73,7 +73,7 @@ lint: install
 	$(BIN)/ruff check portal officer_review tests benchmarks migrations
 
 translations-extract: install
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -o translations/messages.pot --no-location --sort-output --omit-header .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -k lazy_ngettext:1,2 -k N_ -o translations/messages.pot --no-location --sort-output --omit-header .
 
 translations-update: translations-extract
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --ignore-obsolete
