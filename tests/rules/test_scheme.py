@@ -112,7 +112,7 @@ def test_warnings_for_values_that_shut_out_a_reasonable_preference_group(tmp_pat
         "local_exemptions = []",
     )
     with pytest.warns(SchemeWarning) as caught:
-        scheme = load_scheme_file(path)
+        load_scheme_file(path)
     messages = [str(warning.message) for warning in caught]
     assert len(messages) == 2
     assert "placed outside the district" in messages[0] and "give or receive care" in messages[1]

@@ -161,7 +161,9 @@ class Fields:
         if parsed is None:
             raise self._wrong(key, "a date written YYYY-MM-DD", value)
         if not_after is not None and parsed > not_after:
-            raise LineError(f"{self.name(key)} must not be after {after_name or not_after.isoformat()}, not {describe(value)}.")
+            raise LineError(
+                f"{self.name(key)} must not be after {after_name or not_after.isoformat()}, not {describe(value)}."
+            )
         return parsed
 
     def obj(self, key: str, *, required: bool = False) -> Fields | None:
