@@ -110,8 +110,9 @@ def render_markdown(results: list[Result], when: datetime, command: str, options
     lines = [
         "# Benchmarks",
         "",
-        "Page throughput of the portal, measured by `benchmarks/run.py`. "
-        "Run `make bench` to measure again; it replaces this file.",
+        "Page throughput of the portal and the speed of the rules engine, measured by "
+        "`benchmarks/run.py` and `benchmarks/rules.py`. Run `make bench` to measure again; "
+        "it replaces this file.",
         "",
         f"- Date: {when.strftime('%Y-%m-%d %H:%M')} UTC",
     ]
@@ -120,7 +121,7 @@ def render_markdown(results: list[Result], when: datetime, command: str, options
         f"- Load average (1, 5, 15 minutes) at the start: {load}",
         f"- Command: `{command}` (from the repository root; `make bench` runs the same)",
         "",
-        "## Results",
+        "## Pages",
         "",
         "| Scenario | Page | Requests | Requests/second | p50 (ms) | p95 (ms) |",
         "| --- | --- | ---: | ---: | ---: | ---: |",

@@ -41,6 +41,8 @@ from benchmarks.report import (
     print_results,
     render_markdown,
 )
+from benchmarks.rules import measure as measure_rules
+from benchmarks.rules import report_lines as rules_report
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 CSRF_PATTERN = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
@@ -242,6 +244,12 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument("--warmup", type=positive, default=50, help="untimed requests first (default 50)")
     parser.add_argument(
+        "--households",
+        type=positive,
+        default=100_000,
+        help="households in the generated register for the rules engine (default 100,000)",
+    )
+    parser.add_argument(
         "--output",
         type=Path,
         default=PROJECT_ROOT / "docs" / "benchmarks.md",
@@ -256,6 +264,7 @@ def main(argv: list[str] | None = None) -> int:
     when = datetime.now(UTC)
     load = load_average()
     results = run_benchmarks(options.requests, options.http_requests, options.warmup)
+    rules = measure_rules(households=options.households)
     command = command_line(argv)
 
     print()
@@ -266,10 +275,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Command: {command}")
     print()
     print_results(results)
+    print()
+    print("\n".join(rules_report(rules)))
 
     output: Path = options.output
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_markdown(results, when, command, options, load), encoding="utf-8")
+    page_report = render_markdown(results, when, command, options, load)
+    output.write_text(page_report + "\n" + "\n".join(rules_report(rules)), encoding="utf-8")
     print(f"\nWritten to {output}")
     return 0
 

@@ -12,7 +12,7 @@ from govuk_frontend_wtf.main import WTFormsHelpers
 from jinja2 import ChoiceLoader, FileSystemLoader, PackageLoader, PrefixLoader
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from portal import errors, i18n, security
+from portal import errors, explanations, i18n, security
 from portal.auth import passwords, sessions
 from portal.config import PROJECT_ROOT, BaseConfig, config_from_environment, normalise_database_url
 from portal.extensions import babel, csrf, db, limiter
@@ -85,6 +85,7 @@ def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:
     security.init_app(app)
     init_templating(app)
     errors.init_app(app)
+    explanations.init_app(app)
 
     _register_blueprints(app)
     if app.config.get("PROXY_COUNT"):
