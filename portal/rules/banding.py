@@ -51,14 +51,16 @@ REASON_MESSAGES = {
         "You rent from the council or a housing association, you have at least 2 more bedrooms than you need, and you want to move to a smaller home."
     ),
     "U-DECANT": N_("You need to move because your home is being rebuilt or needs major works."),
-    "H-MAIN": N_("The council owes you the main homelessness duty."),
+    "H-MAIN": N_("The council owes you the main housing duty, or treats you as owed it."),
     "H-LACK2": N_("You are short of 2 or more bedrooms."),
     "H-MED": N_("An officer has found a high medical or welfare need to move."),
     "H-MOVEON": N_("An officer has found that you are ready to move on to a home of your own."),
     "H-UNDER1": N_(
         "You rent from the council or a housing association, you have 1 more bedroom than you need, and you want to move to a smaller home."
     ),
-    "M-HOML": N_("The council owes you a duty to help you with homelessness."),
+    "M-HOML": N_(
+        "The council owes you the prevention duty, the relief duty or the duty to help after intentional homelessness."
+    ),
     "M-LACK1": N_("You are short of 1 bedroom."),
     "M-SHARE": N_("You share a kitchen, bathroom or toilet with another household."),
     "M-COND": N_("Your home has a serious hazard, or it lacks basic things such as a kitchen, bath or toilet."),
@@ -71,7 +73,7 @@ REASON_SENTENCES = {code: Sentence(message, f"7.1 {code}") for code, message in 
 RESTRICTED_PERSON_DUTY_DISREGARDED = Sentence(
     N_(
         "The homelessness duty does not count for your band, because it is owed only because of a restricted "
-        "person in the household. This is the law."
+        "person in the household. The law says it cannot count."
     ),
     "7.2 B2",
 )

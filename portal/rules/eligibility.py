@@ -130,8 +130,8 @@ def _e1_failure(immigration: Immigration, as_at: dt.date, person_id: str) -> tup
     if rule.condition == "no_nrpf" and immigration.no_recourse_to_public_funds:
         return E1_NRPF, Sentence(
             N_(
-                "Person %(person)s is in class %(letter)s. This class needs permission to stay with no rule "
-                "against public funds, and their permission has that rule."
+                "Person %(person)s is in class %(letter)s. People in this class need permission to stay without "
+                "the no recourse to public funds condition, but their permission has that condition."
             ),
             "3 E1",
             {"person": person_id, "letter": letter},

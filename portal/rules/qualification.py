@@ -40,7 +40,12 @@ _EXEMPTION_MESSAGES = {
 }
 EXEMPTION_SENTENCES = {code: Sentence(message, f"4.3 {code}") for code, message in _EXEMPTION_MESSAGES.items()}
 HOMEOWNER = Sentence(N_("The household owns a home that it could live in or sell."), "4.1 Q2")
-BEHAVIOUR = Sentence(N_("An officer has found serious unacceptable behaviour that affects being a tenant."), "4.1 Q3")
+BEHAVIOUR = Sentence(
+    N_(
+        "An officer has found serious unacceptable behaviour that makes the applicant unsuitable to be a tenant for now."
+    ),
+    "4.1 Q3",
+)
 NO_LOCAL_CONNECTION = Sentence(
     N_("You do not have a local connection to the area yet, and no exemption applies."), "4.1 Q6"
 )
@@ -245,7 +250,7 @@ def decide_qualification(
         failures.append(Q_INCOME)
         sentences.append(
             Sentence(
-                N_("Your income of %(income)s is not less than the limit of %(cap)s."),
+                N_("Your income of %(income)s is the same as or more than the limit of %(cap)s. It needs to be less."),
                 "4.1 Q4",
                 {"income": pounds(income), "cap": pounds(scheme.income_cap)},
             )
@@ -255,7 +260,9 @@ def decide_qualification(
         failures.append(Q_SAVINGS)
         sentences.append(
             Sentence(
-                N_("Your savings of %(savings)s are not less than the limit of %(cap)s."),
+                N_(
+                    "Your savings of %(savings)s are the same as or more than the limit of %(cap)s. They need to be less."
+                ),
                 "4.1 Q5",
                 {"savings": pounds(savings), "cap": pounds(scheme.savings_cap)},
             )

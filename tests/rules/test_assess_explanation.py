@@ -71,8 +71,14 @@ def texts(data):
 
 def test_failed_money_tests_give_the_numbers():
     explanation = texts(base_case(finances={"gross_annual_income": 52000, "savings": 40000.5}))
-    assert "Your income of £52,000 is not less than the limit of £50,000. Scheme rule 4.1 Q4." in explanation
-    assert "Your savings of £40,000.50 are not less than the limit of £30,000. Scheme rule 4.1 Q5." in explanation
+    assert (
+        "Your income of £52,000 is the same as or more than the limit of £50,000. It needs to be less. Scheme rule 4.1 Q4."
+        in explanation
+    )
+    assert (
+        "Your savings of £40,000.50 are the same as or more than the limit of £30,000. They need to be less. Scheme rule 4.1 Q5."
+        in explanation
+    )
 
 
 def test_rule_citations_for_a_banded_household():
