@@ -7,6 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from portal.rules.contract.afford_io import afford_line
+from portal.rules.contract.fields import LineError
+from portal.rules.scheme import load_scheme
+
 CASES = Path(__file__).resolve().parents[2].parent / "shared" / "cases"
 
 
@@ -57,3 +63,25 @@ def assert_matches(output: dict[str, Any], case: dict[str, Any]) -> None:
 
 def parse_output(text: str) -> list[dict[str, Any]]:
     return [json.loads(line, parse_float=Decimal) for line in text.splitlines()]
+
+
+D = Decimal
+DEFAULT = load_scheme("default")
+
+
+def afford(**line):
+    return afford_line({"id": "T", **line})
+
+
+def afford_error(**line) -> str:
+    with pytest.raises(LineError) as raised:
+        afford(**line)
+    return str(raised.value)
+
+
+def so(**line):
+    return afford(product="shared_ownership", **line)
+
+
+def fh(**line):
+    return afford(product="first_homes", **{"first_time_buyer": True, **line})

@@ -6,44 +6,18 @@ that can set a shared ownership share is made to bind, alone and together.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pytest
 
 from portal.rules.affordability import (
     repayment_factor,
 )
-from portal.rules.contract.afford_io import afford_line
-from portal.rules.contract.fields import LineError
-from portal.rules.scheme import load_scheme
 from portal.rules.shared_ownership import (
     NetIncomeNeeded,
     SharedOwnershipCase,
     cost_check_runs,
     shared_ownership,
 )
-
-D = Decimal
-DEFAULT = load_scheme("default")
-
-
-def afford(**line):
-    return afford_line({"id": "T", **line})
-
-
-def afford_error(**line) -> str:
-    with pytest.raises(LineError) as raised:
-        afford(**line)
-    return str(raised.value)
-
-
-def so(**line):
-    return afford(product="shared_ownership", **line)
-
-
-def fh(**line):
-    return afford(product="first_homes", **{"first_time_buyer": True, **line})
-
+from tests.rules.afford_rank_support import DEFAULT, D, afford, afford_error, fh, so  # noqa: F401
 
 # --- 10.3 shared ownership ----------------------------------------------------------------
 
