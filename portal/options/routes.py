@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
-from flask_babel import gettext as _
 
 from portal.auth.access import public
 
@@ -13,8 +12,8 @@ bp = Blueprint("options", __name__, url_prefix="/options")
 @bp.get("/")
 @public
 def index() -> str:
-    return render_template(
-        "portal/services/not_open_yet.html",
-        title=_("Get advice about your housing options"),
-        what=_("Answer some questions to find out what help with housing you could get."),
-    )
+    return render_template("portal/options/index.html")
+
+
+# The calculators add their views to this blueprint.
+from portal.options import calculators  # noqa: E402, F401
