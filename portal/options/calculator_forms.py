@@ -161,6 +161,26 @@ MARKET_VALUE_REQUIRED = _l("Enter the full price of the home")
 MARKET_VALUE_ZERO = _l("Enter a price of more than £0")
 
 
+def household_income_field() -> MoneyField:
+    return MoneyField(
+        _l("Household income each year, before tax"),
+        description=_l("Add up the yearly pay and other income of everyone who will buy the home."),
+        required=_l("Enter your household income each year"),
+    )
+
+
+def savings_field() -> MoneyField:
+    return MoneyField(
+        _l("Savings"),
+        description=_l("All the money you have saved together. Enter 0 if you have none."),
+        required=_l("Enter your savings, or 0 if you have none"),
+    )
+
+
+def in_london_field() -> RadioField:
+    return yes_no(_l("Is the home in London?"), _l("Choose yes if the home is in London"))
+
+
 class SharedOwnershipForm(PortalForm):
     market_value = MoneyField(
         _l("Full price of the home"),
@@ -168,17 +188,9 @@ class SharedOwnershipForm(PortalForm):
         required=MARKET_VALUE_REQUIRED,
         more_than_zero=MARKET_VALUE_ZERO,
     )
-    gross_annual_income = MoneyField(
-        _l("Household income each year, before tax"),
-        description=_l("Add up the yearly pay and other income of everyone who will buy the home."),
-        required=_l("Enter your household income each year"),
-    )
-    savings = MoneyField(
-        _l("Savings"),
-        description=_l("All the money you have saved together. Enter 0 if you have none."),
-        required=_l("Enter your savings, or 0 if you have none"),
-    )
-    london = yes_no(_l("Is the home in London?"), _l("Choose yes if the home is in London"))
+    gross_annual_income = household_income_field()
+    savings = savings_field()
+    london = in_london_field()
     service_charge_monthly = MoneyField(
         _l("Service charge each month (optional)"),
         description=_l("Leave it empty if there is none."),
@@ -211,17 +223,9 @@ class FirstHomesForm(PortalForm):
         negative=_l("Enter a discount of 0 or more"),
         places_message=_l("Enter a discount with no more than 2 numbers after the decimal point"),
     )
-    gross_annual_income = MoneyField(
-        _l("Household income each year, before tax"),
-        description=_l("Add up the yearly pay and other income of everyone who will buy the home."),
-        required=_l("Enter your household income each year"),
-    )
-    savings = MoneyField(
-        _l("Savings"),
-        description=_l("All the money you have saved together. Enter 0 if you have none."),
-        required=_l("Enter your savings, or 0 if you have none"),
-    )
-    london = yes_no(_l("Is the home in London?"), _l("Choose yes if the home is in London"))
+    gross_annual_income = household_income_field()
+    savings = savings_field()
+    london = in_london_field()
     first_time_buyers = yes_no(
         _l("Are all the buyers buying their first home?"),
         _l("Choose yes if all the buyers are buying their first home"),
