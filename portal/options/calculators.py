@@ -25,7 +25,8 @@ from portal.options.calculator_forms import (
     amount_of,
 )
 from portal.options.routes import bp
-from portal.options.working import first_homes_working, rent_working, shared_ownership_working
+from portal.options.working import rent_working
+from portal.options.working_buying import first_homes_working, shared_ownership_working
 from portal.rules.affordability import (
     ZERO,
     AffordableRentCase,

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from portal.options.working import first_homes_working, number, rent_working, shared_ownership_working
+from portal.options.working import number, rent_working
+from portal.options.working_buying import first_homes_working, shared_ownership_working
 from portal.rules.affordability import AffordableRentCase, SocialRentCase
 from portal.rules.first_homes import FirstHomesCase
 from portal.rules.scheme import load_scheme
