@@ -22,7 +22,7 @@ RULE_CITATION = N_("Scheme rule %(rule)s.")
 
 @dataclass(frozen=True)
 class Sentence:
-    """One plain-English sentence explaining a decision, citing the rule it comes from."""
+    """One plain-English sentence explaining a decision, citing the rule it comes from (if ``rule`` is set)."""
 
     message: str
     rule: str
@@ -30,4 +30,6 @@ class Sentence:
 
     def text(self, translate: Translate = N_) -> str:
         body = translate(self.message) % dict(self.params) if self.params else translate(self.message)
+        if not self.rule:
+            return body
         return f"{body} {translate(RULE_CITATION) % {'rule': self.rule}}"
