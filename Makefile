@@ -11,7 +11,7 @@ CATALOGUES := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGUES:.po=.mo)
 export FLASK_APP := portal.app:create_app
 
-.PHONY: install browser run test bench lint translations-extract translations-update clean
+.PHONY: install browser system-packages run test bench lint translations-extract translations-update clean
 
 install: $(STAMP) $(ASSETS) $(COMPILED)
 
@@ -31,7 +31,7 @@ static/govuk/govuk-frontend.min.js: node_modules/.package-lock.json
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/govuk/
 	cp -R node_modules/govuk-frontend/dist/govuk/assets static/govuk/assets
 
-static/dist/portal.css: static/src/portal.scss node_modules/.package-lock.json
+static/dist/portal.css: $(wildcard static/src/*.scss) node_modules/.package-lock.json
 	mkdir -p static/dist
 	npx --no-install sass --quiet --no-source-map --style=compressed \
 	  --load-path=node_modules static/src/portal.scss $@
@@ -56,9 +56,24 @@ browser:
 	  fi; \
 	fi
 
+# WeasyPrint makes the housing options plan as a PDF with Pango. DejaVu Sans
+# has the Arabic letters; Scheherazade also has the letters Urdu adds.
+# Install them when missing.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-sil-scheherazade
+system-packages:
+	@if command -v dpkg >/dev/null && ! dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Making PDFs needs Pango and fonts for every language: run 'sudo apt-get install $(PDF_PACKAGES)'." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 # The whole suite on the embedded SQLite database. When TEST_DATABASE_URL
 # names a PostgreSQL database, the database tests then run again against it.
-test: install browser
+test: install browser system-packages
 	$(BIN)/lint-imports --no-cache
 	$(BIN)/pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \

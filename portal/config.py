@@ -41,6 +41,8 @@ class BaseConfig:
     COUNCIL_LOGO = os.environ.get("COUNCIL_LOGO", "")
     COUNCIL_CONTACT_EMAIL = os.environ.get("COUNCIL_CONTACT_EMAIL", "housing@example.org")
     COUNCIL_PHONE = os.environ.get("COUNCIL_PHONE", "01234 567890")
+    # A council file (TOML) for the housing options advice; unset means the shipped example council.
+    COUNCIL_FILE = os.environ.get("COUNCIL_FILE") or None
     # Empty means the translated default name, "Apply for social housing".
     SERVICE_NAME = os.environ.get("SERVICE_NAME", "")
     PHASE = os.environ.get("PHASE", "beta")

@@ -1,12 +1,15 @@
 """Sending email: written to a local outbox in development, sent by SMTP in production.
 
-Every email is rendered in the recipient's chosen language.
+Every email is rendered in the recipient's chosen language. An email may
+carry files, such as a PDF, as attachments.
 """
 
 from __future__ import annotations
 
 import smtplib
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
@@ -24,7 +27,14 @@ def render_email(template: str, locale: str, **context: Any) -> tuple[str, str]:
     return subject.strip(), body.strip() + "\n"
 
 
-def build_message(to: str, subject: str, body: str) -> EmailMessage:
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str  # "application/pdf"
+    data: bytes
+
+
+def build_message(to: str, subject: str, body: str, attachments: Sequence[Attachment] = ()) -> EmailMessage:
     message = EmailMessage()
     message["From"] = current_app.config["MAIL_FROM"]
     message["To"] = to
@@ -32,12 +42,17 @@ def build_message(to: str, subject: str, body: str) -> EmailMessage:
     message["Date"] = formatdate(usegmt=True)
     message["Message-ID"] = make_msgid(domain="housing-register.local")
     message.set_content(body)
+    for attachment in attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        message.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename)
     return message
 
 
-def send_email(to: str, template: str, locale: str = "en", **context: Any) -> EmailMessage:
+def send_email(
+    to: str, template: str, locale: str = "en", *, attachments: Sequence[Attachment] = (), **context: Any
+) -> EmailMessage:
     subject, body = render_email(template, locale, **context)
-    message = build_message(to, subject, body)
+    message = build_message(to, subject, body, attachments)
     backend = current_app.config["MAIL_BACKEND"]
     if backend == "smtp":
         _send_smtp(message)

@@ -4,7 +4,9 @@ A session identifier includes the account's session version, so changing or
 resetting a password ends every other session. Signing in starts a fresh
 session (no fixation). After a period without activity the person is signed
 out; if that happens while they post a form, what they typed is kept and
-put back into the form after they sign in again.
+put back into the form after they sign in again. Housing options answers
+given before signing in stay in the session, and an applicant's are saved to
+their account so an application can start from them.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, current_user, login_user, logout_user
 from werkzeug.datastructures import MultiDict
 
+from portal.auth.roles import Role
 from portal.data.accounts import get_user, mark_signed_in
 from portal.data.db import db
 from portal.data.models import User
+from portal.data.options import save_options_answers
 from portal.extensions import login_manager
+from portal.options.store import SESSION_KEY as OPTIONS_ANSWERS
 
 LAST_ACTIVE = "last_active"
 KEPT_FORM = "kept_form"
@@ -67,15 +72,20 @@ def load_user(session_id: str) -> SignedInUser | None:
 def sign_in(user: User) -> None:
     kept = session.get(KEPT_FORM)
     language = session.get("language")
+    options_answers = session.get(OPTIONS_ANSWERS)
     session.clear()
     if kept:
         session[KEPT_FORM] = kept
     if language:
         session["language"] = language
+    if options_answers:
+        session[OPTIONS_ANSWERS] = options_answers
     session.permanent = True
     login_user(SignedInUser(user))
     session[LAST_ACTIVE] = int(time.time())
     mark_signed_in(db.session, user)
+    if options_answers and user.role is Role.APPLICANT:
+        save_options_answers(db.session, user.id, options_answers)
 
 
 def sign_out() -> None:

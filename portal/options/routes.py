@@ -15,5 +15,6 @@ def index() -> str:
     return render_template("portal/options/index.html")
 
 
-# The calculators add their views to this blueprint.
-from portal.options import calculators  # noqa: E402, F401
+# The calculators, the questions (journey) and the results pages (the plan, its PDF and its email)
+# add their views to this blueprint.
+from portal.options import calculators, journey, results  # noqa: E402, F401
