@@ -32,6 +32,8 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 
+from benchmarks.options import measure as measure_options
+from benchmarks.options import report_lines as options_report
 from benchmarks.report import (
     HTTP_THREADS,
     Result,
@@ -197,12 +199,13 @@ def measure_http(app: Flask, path: str, count: int, warmup: int) -> Result:
         serving.join(timeout=10)
 
 
-def run_benchmarks(requests: int, http_requests: int, warmup: int) -> list[Result]:
+def run_benchmarks(requests: int, http_requests: int, warmup: int) -> tuple[list[Result], Any]:
     from portal.demo import DEMO_PASSWORD
 
     with tempfile.TemporaryDirectory(prefix="portal-bench-") as folder:
         app = build_app(Path(folder))
         results: list[Result] = []
+        options = measure_options(app)
 
         client = app.test_client()
         for path in IN_PROCESS_PATHS:
@@ -216,7 +219,7 @@ def run_benchmarks(requests: int, http_requests: int, warmup: int) -> list[Resul
         results.append(measure_client(applicant, "In-process, signed in", "/account", requests, warmup))
 
         app.extensions["database"].engine.dispose()
-        return results
+        return results, options
 
 
 def positive(text: str) -> int:
@@ -263,7 +266,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
     when = datetime.now(UTC)
     load = load_average()
-    results = run_benchmarks(options.requests, options.http_requests, options.warmup)
+    results, advice = run_benchmarks(options.requests, options.http_requests, options.warmup)
     rules = measure_rules(households=options.households)
     command = command_line(argv)
 
@@ -277,11 +280,13 @@ def main(argv: list[str] | None = None) -> int:
     print_results(results)
     print()
     print("\n".join(rules_report(rules)))
+    print("\n".join(options_report(advice)))
 
     output: Path = options.output
     output.parent.mkdir(parents=True, exist_ok=True)
     page_report = render_markdown(results, when, command, options, load)
-    output.write_text(page_report + "\n" + "\n".join(rules_report(rules)), encoding="utf-8")
+    sections = rules_report(rules) + options_report(advice)
+    output.write_text(page_report + "\n" + "\n".join(sections), encoding="utf-8")
     print(f"\nWritten to {output}")
     return 0
 

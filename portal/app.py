@@ -16,6 +16,7 @@ from portal import errors, explanations, i18n, security
 from portal.auth import passwords, sessions
 from portal.config import PROJECT_ROOT, BaseConfig, config_from_environment, normalise_database_url
 from portal.extensions import babel, csrf, db, limiter
+from portal.options.council_config import current_council
 from portal.templating import init_templating
 
 
@@ -88,6 +89,8 @@ def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:
     explanations.init_app(app)
 
     _register_blueprints(app)
+    with app.app_context():
+        current_council()  # a council file with a mistake stops the portal starting, naming the key
     if app.config.get("PROXY_COUNT"):
         hops = int(app.config["PROXY_COUNT"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)  # type: ignore[method-assign]

@@ -24,6 +24,7 @@ from portal.auth.access import public
 from portal.auth.roles import Role
 from portal.data.accounts import get_user
 from portal.data.audit import record_event
+from portal.data.options import save_options_answers
 from portal.extensions import db, limiter
 from portal.forms import PortalForm
 from portal.i18n import current_locale_code
@@ -130,6 +131,9 @@ def results() -> str | BaseResponse:
     plan = _plan_or_redirect()
     if not isinstance(plan, Plan):
         return plan
+    if current_user.is_authenticated and current_user.role is Role.APPLICANT:
+        save_options_answers(db.session, current_user.id, store.answers())
+        db.commit()
     return render_template(
         "portal/options/results.html",
         exit_this_page="abuse" in plan.advice.urgent_kinds,
@@ -173,7 +177,7 @@ def email_plan() -> str | BaseResponse:
             record_event(
                 db.session,
                 actor=actor,
-                action="options_plan_emailed",
+                action="options.plan_emailed",
                 subject_type="user",
                 subject_id=current_user.id,
                 details={"language": locale, "support_worker": _is_support_worker()},

@@ -234,7 +234,7 @@ def test_support_workers_send_plans_to_the_people_they_help(sign_in_as, outbox, 
     [message] = outbox()
     assert "Prepared by Sam Helper, support worker" in message.get_body(preferencelist=("plain",)).get_content()
     event = db_session.scalar(
-        select(AuditEvent).where(AuditEvent.actor_id == worker.user.id, AuditEvent.action == "options_plan_emailed")
+        select(AuditEvent).where(AuditEvent.actor_id == worker.user.id, AuditEvent.action == "options.plan_emailed")
     )
     assert event is not None
     assert event.subject_type == "user"

@@ -272,13 +272,21 @@ def test_people_without_an_account_are_offered_one(client):
     assert "Prepared by" not in html
 
 
-def test_signed_in_applicants_are_sent_to_apply(sign_in_as):
+def test_signed_in_applicants_are_sent_to_apply(sign_in_as, db_session):
     applicant = sign_in_as(Role.APPLICANT)
     give_answers(applicant, HOUSEHOLDS["single_private_renter"])
     html = applicant.get(RESULTS + "?lang=en").get_data(as_text=True)
     assert "Create an account to apply" not in html
     assert 'href="/apply/"' in html
     assert "Prepared by" not in html
+    assert options_answers_for(db_session, applicant.user.id) == HOUSEHOLDS["single_private_renter"]
+
+
+def test_a_support_worker_viewing_a_plan_saves_nothing_to_their_account(sign_in_as, db_session):
+    worker = sign_in_as(Role.SUPPORT_WORKER)
+    give_answers(worker, HOUSEHOLDS["older_owner"])
+    assert worker.get(RESULTS).status_code == 200
+    assert options_answers_for(db_session, worker.user.id) is None
 
 
 def test_support_workers_are_named_on_the_plan(sign_in_as):
@@ -358,3 +366,16 @@ def test_saving_answers_again_replaces_them(db_session, make_user):
     rows = db_session.scalars(select(HousingOptionsAnswers).where(HousingOptionsAnswers.user_id == user.id)).all()
     assert len(rows) == 1
     assert options_answers_for(db_session, user.id) == {"age": 31}
+
+
+def test_a_council_file_with_a_mistake_stops_the_portal_starting(tmp_path):
+    from portal.app import create_app
+    from portal.config import TestingConfig
+    from portal.rules.options.council import CouncilError
+
+    bad = tmp_path / "council.toml"
+    bad.write_text('name = "Nowhere Council"\n', encoding="utf-8")
+    settings = {key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()}
+    settings["COUNCIL_FILE"] = str(bad)
+    with pytest.raises(CouncilError, match="area_name"):
+        create_app(settings)
