@@ -37,6 +37,10 @@ FIT_TAGS = {
     "no": (_l("Unlikely to suit you"), "govuk-tag--grey"),
 }
 
+#: Help that is there if things change: "unlikely to suit you" would read as turning someone away.
+HELP_KINDS = ("homelessness_help", "domestic_abuse_help")
+IF_THINGS_CHANGE = _l("If things change")
+
 BAND_NAMES = {
     1: _l("Band 1 (most urgent)"),
     2: _l("Band 2 (high need)"),
@@ -54,7 +58,9 @@ def option_id(kind: str) -> str:
     return "option-" + kind.replace("_", "-")
 
 
-def fit_text(fits: str) -> str:
+def fit_text(fits: str, kind: str = "") -> str:
+    if fits == "no" and kind in HELP_KINDS:
+        return str(IF_THINGS_CHANGE)
     return str(FIT_TAGS[fits][0])
 
 

@@ -191,4 +191,4 @@ def email_plan() -> str | BaseResponse:
 @bp.get("/results/email/sent")
 @public
 def plan_sent() -> str:
-    return render_template("portal/options/results_sent.html")
+    return render_template("portal/options/results_sent.html", exit_this_page=store.answers().get("abuse") == "yes")

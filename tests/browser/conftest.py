@@ -75,6 +75,15 @@ class LiveServer:
         assert match, f"No {path_prefix} link in the email to {address}:\n{text}"
         return match.group(0)
 
+    def session_cookie(self, data: dict[str, Any]) -> dict[str, str]:
+        """A session cookie holding this data, for ``BrowserContext.add_cookies``: a journey part way through."""
+        with self.app.test_client() as client:
+            with client.session_transaction() as session:
+                session.update(data)
+            cookie = client.get_cookie(self.app.config["SESSION_COOKIE_NAME"])
+        assert cookie is not None
+        return {"name": cookie.key, "value": cookie.value, "url": self.url}
+
     def create_account(self, email: str, password: str, full_name: str = "Browser Test") -> None:
         """Make a confirmed applicant account directly in the server's database."""
         from portal.data.accounts import create_user

@@ -8,6 +8,7 @@ reports the problems of all the pages together.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import BrowserContext, Page
@@ -39,6 +40,49 @@ SIGNED_IN_PAGES = ["/account", "/account/language"]
 # Each form, submitted empty, shows an error summary.
 FORMS = ["/register", "/sign-in", "/password-reset"]
 WIDTHS = {"320": NARROW, "1280": WIDE}
+# Pages with Exit this page, for someone who told the housing options questions that they are being hurt.
+EXIT_THIS_PAGE_PAGES = ["/options/questions/abuse", "/options/urgent-help", "/options/results"]
+BEING_HURT = {
+    "safe_tonight": "yes",
+    "abuse": "yes",
+    "where_live": "living_with_family",
+    "told_to_leave": "no",
+    "age": 29,
+    "partner": "no",
+    "children": 2,
+    "children_details": [{"age": 7, "sex": "male"}, {"age": 4, "sex": "female"}],
+    "other_adults": 0,
+    "pregnant": "no",
+    "bedrooms": 3,
+    "home_condition": "no",
+    "immigration": "british_irish",
+    "residence": "less",
+    "work_local": "no",
+    "health": "no",
+    "care_support": "no",
+    "support_needs": "no",
+    "armed_forces": "no",
+    "income_yearly": "12000",
+    "take_home_monthly": "1100",
+    "savings": "0",
+    "owns_home": "no",
+}
+# Scroll the page this far at a time, less than the height of a line of links.
+SCROLL_STEP = 10
+TARGET_SIZE_AT_EVERY_SCROLL = """async (step) => {
+  const found = [];
+  const bottom = document.documentElement.scrollHeight - window.innerHeight;
+  for (let y = 0; y <= bottom + step; y += step) {
+    window.scrollTo(0, y);
+    const results = await axe.run(document, {runOnly: ['target-size'], resultTypes: ['violations']});
+    for (const violation of results.violations) {
+      for (const node of violation.nodes) {
+        found.push(`scrolled ${window.scrollY}px: ${node.target.join(' ')}: ${node.failureSummary.replace(/\\s+/g, ' ')}`);
+      }
+    }
+  }
+  return found;
+}"""
 
 WIDEST_ELEMENTS = """() => Array.from(document.querySelectorAll('body *'))
     .filter(el => {
@@ -49,6 +93,10 @@ WIDEST_ELEMENTS = """() => Array.from(document.querySelectorAll('body *'))
     .map(el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
          + (typeof el.className === 'string' && el.className.trim()
             ? '.' + el.className.trim().split(/\\s+/).join('.') : ''))"""
+
+
+def path_of(page: Page) -> str:
+    return urlsplit(page.url).path
 
 
 def horizontal_scrolling_problem(page: Page) -> str | None:
@@ -168,3 +216,43 @@ def test_error_link_moves_focus_to_the_field(live_server: LiveServer, page: Page
         page.get_by_role("button", name="Sign in").click()
     page.locator(".govuk-error-summary a").first.click()
     assert page.evaluate("() => document.activeElement.id") == "email"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_exit_this_page_pages_have_no_axe_violations(
+    live_server: LiveServer,
+    new_context: Callable[..., BrowserContext],
+    language: str,
+    width: str,
+) -> None:
+    context = new_context(viewport=WIDTHS[width])
+    context.add_cookies([live_server.session_cookie({"housing_options": BEING_HURT})])
+    page = context.new_page()
+    failures: dict[str, list[str]] = {}
+    for path in EXIT_THIS_PAGE_PAGES:
+        response = page.goto(live_server(f"{path}?lang={language}"))
+        assert response is not None and response.status == 200, f"{path} answered {response}"
+        assert path_of(page) == path
+        assert page.locator(".govuk-exit-this-page").count() == 1, f"{path} has no Exit this page"
+        problems = page_problems(page, language, width)
+        if problems:
+            failures[f"{path} ({language}, {width}px)"] = problems
+    assert not failures, report(failures)
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_exit_this_page_never_leaves_part_of_a_link_beside_it(
+    live_server: LiveServer,
+    new_context: Callable[..., BrowserContext],
+    language: str,
+) -> None:
+    """On a phone, Exit this page stays at the top of the screen: wherever the page is scrolled, nothing is too close."""
+    context = new_context(viewport=NARROW)
+    context.add_cookies([live_server.session_cookie({"housing_options": BEING_HURT})])
+    page = context.new_page()
+    page.goto(live_server(f"/options/urgent-help?lang={language}"))
+    assert page.evaluate("() => document.documentElement.scrollHeight") > 4 * NARROW["height"], "a long page"
+    run_axe(page)
+    found = page.evaluate(TARGET_SIZE_AT_EVERY_SCROLL, SCROLL_STEP)
+    assert not found, "axe target-size fails:\n" + "\n".join(found[:10])

@@ -156,7 +156,7 @@ def test_the_plan_shows_every_option_in_the_engines_order(client, name):
         start = html.index(f'id="{plan_wording.option_id(option.kind)}"')
         end = html.find("</section>", start)
         shown = text_of(html[start:end])
-        assert plan_wording.fit_text(option.fits) in shown
+        assert plan_wording.fit_text(option.fits, option.kind) in shown
         for sentence in option.why:
             assert sentence.text() in shown
         for step in option.next_steps:
@@ -215,6 +215,16 @@ def test_the_abuse_plan_puts_help_with_abuse_among_the_options(client):
     page = main_text(client.get(RESULTS + "?lang=en"))
     assert "Help if someone is hurting you" in page
     assert "Get help today" in page
+
+
+def test_help_that_does_not_fit_today_is_there_if_things_change(client):
+    give_answers(client, HOUSEHOLDS["single_private_renter"])
+    html = client.get(RESULTS + "?lang=en").get_data(as_text=True)
+    start = html.index('id="option-domestic-abuse-help"')
+    shown = text_of(html[start : html.find("</section>", start)])
+    assert "If things change" in shown
+    assert "Unlikely to suit you" not in shown
+    assert "0808 2000 247" in shown
 
 
 def test_the_summary_gives_bedrooms_band_and_wait_in_words(client):
