@@ -16,6 +16,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 SHIPPED_LOCALES = ("en", "pl", "ro", "ar", "ur")
 RTL_LOCALES = frozenset({"ar", "ur"})
+FILE_STORAGES = ("local", "s3")
+# Room for the other fields of a form that carries one upload (CSRF token, answers, multipart boundaries).
+UPLOAD_FORM_ALLOWANCE = 256 * 1024
 
 
 class ConfigurationError(RuntimeError):
@@ -66,7 +69,18 @@ class BaseConfig:
 
     WTF_CSRF_ENABLED = True
     WTF_CSRF_TIME_LIMIT = None
-    MAX_CONTENT_LENGTH = 20 * 1024 * 1024
+
+    # Uploaded evidence: the largest file a person may upload, and where files are kept.
+    UPLOAD_MAX_BYTES = int(os.environ.get("UPLOAD_MAX_BYTES", 10 * 1024 * 1024))
+    # Werkzeug refuses a bigger request body (413) before reading it.
+    MAX_CONTENT_LENGTH = UPLOAD_MAX_BYTES + UPLOAD_FORM_ALLOWANCE
+    # Local storage: a folder outside the web root (the app's instance folder by default).
+    UPLOAD_DIR = os.environ.get("UPLOAD_DIR") or str(PROJECT_ROOT / "instance" / "uploads")
+    # S3-compatible storage; credentials come from boto3's usual sources (AWS_ACCESS_KEY_ID and
+    # AWS_SECRET_ACCESS_KEY, a profile or an instance role), never from this file.
+    S3_BUCKET = os.environ.get("S3_BUCKET", "")
+    S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+    S3_REGION = os.environ.get("S3_REGION", "")
 
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
@@ -125,12 +139,19 @@ class ProductionConfig(BaseConfig):
     HSTS = True
     PREFERRED_URL_SCHEME = "https"
     MAIL_BACKEND = "smtp"
-    FILE_STORAGE = os.environ.get("FILE_STORAGE", "s3")
 
     REQUIRED = ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "SMTP_HOST", "MAIL_FROM", "BASE_URL")
+    # Also required when FILE_STORAGE is s3 (the default in production).
+    REQUIRED_FOR_S3 = ("S3_BUCKET",)
 
     def __init__(self) -> None:
-        missing = [name for name in self.REQUIRED if not os.environ.get(name)]
+        self.FILE_STORAGE = os.environ.get("FILE_STORAGE", "s3")
+        if self.FILE_STORAGE not in FILE_STORAGES:
+            raise ConfigurationError(
+                f"FILE_STORAGE is {self.FILE_STORAGE!r}; it must be one of {', '.join(FILE_STORAGES)}."
+            )
+        required = self.REQUIRED + (self.REQUIRED_FOR_S3 if self.FILE_STORAGE == "s3" else ())
+        missing = [name for name in required if not os.environ.get(name)]
         if missing:
             raise ConfigurationError(
                 "The portal cannot start in production because these environment "
@@ -144,6 +165,9 @@ class ProductionConfig(BaseConfig):
         self.RATELIMIT_STORAGE_URI = os.environ["REDIS_URL"]
         self.SMTP_HOST = os.environ["SMTP_HOST"]
         self.BASE_URL = os.environ["BASE_URL"]
+        self.S3_BUCKET = os.environ.get("S3_BUCKET", "")
+        self.S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
+        self.S3_REGION = os.environ.get("S3_REGION", "")
 
 
 CONFIGS: dict[str, type[BaseConfig]] = {

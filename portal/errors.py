@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, render_template, request
+from flask import Flask, current_app, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
+
+from portal.uploads.problems import format_size
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +34,13 @@ def _page(status: int) -> tuple[str, str]:
             _("Sorry, something went wrong"),
             _("Go back and try again. If it keeps happening, contact us."),
         ),
-        413: (_("The file is too big"), _("Go back and choose a smaller file. Each file must be 20MB or smaller.")),
+        413: (
+            _("The file is too big"),
+            _(
+                "Go back and choose a smaller file. Each file must be smaller than %(size)s.",
+                size=format_size(current_app.config["UPLOAD_MAX_BYTES"]),
+            ),
+        ),
         429: (
             _("You have tried too many times"),
             _("To keep accounts safe, we have paused this for a short time. Wait a few minutes, then try again."),

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
 from portal.app import create_app
-from portal.config import ConfigurationError, ProductionConfig, config_from_environment
+from portal.config import PROJECT_ROOT, ConfigurationError, ProductionConfig, TestingConfig, config_from_environment
+from portal.storage import LocalFileStore, S3FileStore, file_store
 
 PRODUCTION_ENV = {
     "SECRET_KEY": "a" * 40,
@@ -14,6 +18,7 @@ PRODUCTION_ENV = {
     "SMTP_HOST": "smtp.internal",
     "MAIL_FROM": "housing@council.example",
     "BASE_URL": "https://housing.council.example",
+    "S3_BUCKET": "council-evidence",
 }
 
 
@@ -82,3 +87,61 @@ def test_production_trusts_one_proxy_for_client_addresses(production_env):
         "/whoami", headers={"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
     )
     assert response.get_data(as_text=True) == "203.0.113.9 https"
+
+
+def test_production_with_local_files_does_not_need_a_bucket(production_env, monkeypatch):
+    monkeypatch.delenv("S3_BUCKET")
+    monkeypatch.setenv("FILE_STORAGE", "local")
+    config = ProductionConfig()
+    assert config.FILE_STORAGE == "local"
+
+
+def test_production_refuses_an_unknown_file_storage(production_env, monkeypatch):
+    monkeypatch.setenv("FILE_STORAGE", "ftp")
+    with pytest.raises(ConfigurationError, match="FILE_STORAGE"):
+        ProductionConfig()
+
+
+def test_production_keeps_files_in_the_configured_bucket(production_env, monkeypatch):
+    monkeypatch.setenv("S3_REGION", "eu-west-2")
+    monkeypatch.setenv("S3_ENDPOINT_URL", "https://objects.council.example")
+    app = create_app()
+    store = file_store(app)
+    assert isinstance(store, S3FileStore)
+    assert store.bucket == "council-evidence"
+    assert store.client.meta.region_name == "eu-west-2"
+    assert store.client.meta.endpoint_url == "https://objects.council.example"
+    assert file_store(app) is store  # made once per app
+
+
+def test_development_keeps_files_in_the_upload_folder(tmp_path):
+    settings = {key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()}
+    settings.update(UPLOAD_DIR=str(tmp_path / "uploads"), DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    store = file_store(create_app(settings))
+    assert isinstance(store, LocalFileStore)
+    assert store.root == (tmp_path / "uploads").resolve()
+
+
+def test_upload_folder_is_outside_the_web_root_by_default():
+    folder = Path(TestingConfig.UPLOAD_DIR).resolve()
+    assert not folder.is_relative_to(PROJECT_ROOT / "static")
+    if "UPLOAD_DIR" not in os.environ:
+        assert folder == PROJECT_ROOT / "instance" / "uploads"
+
+
+def test_upload_folder_inside_the_static_folder_is_refused(tmp_path):
+    settings = {key: getattr(TestingConfig, key) for key in dir(TestingConfig) if key.isupper()}
+    settings.update(DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    app = create_app(settings)
+    app.config["UPLOAD_DIR"] = str(Path(app.static_folder) / "uploads")
+    with pytest.raises(ConfigurationError, match="UPLOAD_DIR"):
+        file_store(app)
+
+
+def test_request_limit_leaves_room_for_one_file_and_the_form():
+    assert TestingConfig.UPLOAD_MAX_BYTES == 10 * 1024 * 1024
+    assert (
+        TestingConfig.UPLOAD_MAX_BYTES
+        < TestingConfig.MAX_CONTENT_LENGTH
+        <= TestingConfig.UPLOAD_MAX_BYTES + 1024 * 1024
+    )
