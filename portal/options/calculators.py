@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from flask import render_template
@@ -24,6 +23,7 @@ from portal.options.calculator_forms import (
     SharedOwnershipForm,
     amount_of,
 )
+from portal.options.council_config import current_scheme
 from portal.options.routes import bp
 from portal.options.working import rent_working
 from portal.options.working_buying import first_homes_working, shared_ownership_working
@@ -38,16 +38,10 @@ from portal.rules.affordability import (
     social_rent,
 )
 from portal.rules.first_homes import FirstHomesCase, first_homes
-from portal.rules.scheme import Scheme, load_scheme
 from portal.rules.shared_ownership import SharedOwnershipCase, cost_check_runs, shared_ownership
 from portal.rules.text import Sentence
 
 NET_INCOME_NEEDED = _l("Enter your take-home pay each month. We need it to check the monthly cost of this home.")
-
-
-@cache
-def scheme() -> Scheme:
-    return load_scheme("default")
 
 
 @dataclass
@@ -86,7 +80,7 @@ def rent_calculator() -> str:
     form = RentForm()
     outcome = None
     if form.validate_on_submit():
-        rules = scheme()
+        rules = current_scheme()
         income = _money(amount_of(form.net_monthly_income))
         support = _money(amount_of(form.housing_support_monthly))
         case: SocialRentCase | AffordableRentCase
@@ -123,7 +117,7 @@ def shared_ownership_calculator() -> str:
     form = SharedOwnershipForm()
     outcome = None
     if form.validate_on_submit():
-        rules = scheme()
+        rules = current_scheme()
         case = SharedOwnershipCase(
             market_value=_money(amount_of(form.market_value)),
             gross_annual_income=_money(amount_of(form.gross_annual_income)),
@@ -153,7 +147,7 @@ def first_homes_calculator() -> str:
     form = FirstHomesForm()
     outcome = None
     if form.validate_on_submit():
-        rules = scheme()
+        rules = current_scheme()
         case = FirstHomesCase(
             market_value=_money(amount_of(form.market_value)),
             gross_annual_income=_money(amount_of(form.gross_annual_income)),

@@ -12,6 +12,7 @@ from functools import lru_cache
 from flask import current_app
 
 from portal.rules.options.council import Council, load_council
+from portal.rules.scheme import Scheme, load_scheme
 
 
 @lru_cache(maxsize=8)
@@ -22,3 +23,9 @@ def _council_from(path: str | None) -> Council:
 def current_council() -> Council:
     """The configured council, loaded once for each council file."""
     return _council_from(current_app.config.get("COUNCIL_FILE") or None)
+
+
+@lru_cache(maxsize=1)
+def current_scheme() -> Scheme:
+    """The allocation scheme the options pages and calculators use, loaded once."""
+    return load_scheme("default")

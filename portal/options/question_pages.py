@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cache
 from typing import Any
 
 from babel.lists import format_list
@@ -20,10 +19,9 @@ from flask_babel import format_date, format_decimal, get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import Field
 
-from portal.options.council_config import current_council
+from portal.options.council_config import current_council, current_scheme
 from portal.options.question_forms import ChoiceField, LeaveDateField, MoneyField, WholeNumberField
 from portal.rules.affordability import pounds
-from portal.rules.scheme import Scheme, load_scheme
 
 Answers = Mapping[str, Any]
 Text = Any  # a lazy translated string, or a function of the Wording that gives one
@@ -58,14 +56,9 @@ class Wording:
         return str(text) % self.params
 
 
-@cache
-def scheme() -> Scheme:
-    return load_scheme("default")
-
-
 def wording(today: dt.date | None = None) -> Wording:
     """The council's area name and the scheme's figures, for the questions."""
-    rules = scheme()
+    rules = current_scheme()
     return Wording(
         area=current_council().area_name,
         residence_months=rules.residence_months,

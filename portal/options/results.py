@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -30,13 +29,12 @@ from portal.forms import PortalForm
 from portal.i18n import current_locale_code
 from portal.mail import Attachment, send_email
 from portal.options import plan_wording, store
-from portal.options.council_config import current_council
+from portal.options.council_config import current_council, current_scheme
 from portal.options.plan_pdf import PDF_FILENAME, PDF_MEDIA_TYPE, plan_pdf
 from portal.options.routes import bp
 from portal.rules.options.advice import Advice, advise
 from portal.rules.options.answers import QUESTION_ORDER, OptionsAnswers, next_unanswered
 from portal.rules.options.council import Council
-from portal.rules.scheme import Scheme, load_scheme
 from portal.widgets import SubmitInput, TextInput
 
 COUNCIL_TIME_ZONE = ZoneInfo("Europe/London")
@@ -44,11 +42,6 @@ EMAIL_LIMIT = "5 per hour"
 PDF_LIMIT = "10 per minute; 60 per hour"  # making a PDF takes the server about half a second
 DATE_FORMAT = "d MMMM y"  # 22 November 2026, with the month in the page's language
 EMAIL_FORMAT = _l("Enter an email address in the correct format, like name@example.com")
-
-
-@cache
-def scheme() -> Scheme:
-    return load_scheme("default")
 
 
 @dataclass(frozen=True)
@@ -99,7 +92,7 @@ def _plan_or_redirect() -> Plan | BaseResponse:
     council = current_council()
     today = _today()
     prepared_by = current_user.full_name if _is_support_worker() else None
-    return Plan(advise(answers, scheme(), council, today), council, today, prepared_by)
+    return Plan(advise(answers, current_scheme(), council, today), council, today, prepared_by)
 
 
 def _context(plan: Plan) -> dict[str, Any]:
