@@ -27,7 +27,6 @@ from tests.unit.upload_samples import (
 
 LIMIT = 10 * 1024 * 1024
 JAVASCRIPT_ACTION = b"<< /S /JavaScript /JS (app.alert\\(1\\)) >>"
-HEIF_CAN_ENCODE = bool(pillow_heif.libheif_info().get("HEIF"))
 
 
 def accepted(data: bytes, name: str = "evidence", limit: int = LIMIT) -> CheckedFile:
@@ -109,8 +108,9 @@ def test_a_palette_png_with_a_transparent_colour_is_accepted():
     assert "transparency" in reopen(accepted(output.getvalue())).info
 
 
-@pytest.mark.skipif(not HEIF_CAN_ENCODE, reason="this libheif has no HEVC encoder to make a HEIC photo with")
 def test_a_heic_photo_becomes_a_jpeg_without_its_location():
+    # The pillow-heif wheel bundles an HEVC encoder, so a real HEIC photo can always be made here.
+    assert pillow_heif.libheif_info().get("HEIF"), "pillow-heif has no HEIC encoder"
     heic = image_bytes("HEIF", (64, 48), exif=exif_with_gps().tobytes())
     assert heic[4:12] == b"ftypheic"
     assert Image.open(io.BytesIO(heic)).getexif().get_ifd(0x8825)  # the photo really has a location
