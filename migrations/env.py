@@ -8,7 +8,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from portal.config import normalise_database_url
-from portal.data import models, options  # noqa: F401  (registers every table)
+from portal.data import application_models, change_models, evidence_models, models, options  # noqa: F401
 from portal.data.base import Base, UTCDateTime
 
 config = context.config

@@ -1,0 +1,1 @@
+"""Applying to the housing register."""

@@ -1,20 +1,17 @@
-"""Applying to the housing register."""
+"""Applying to the housing register, at /apply: the task list, the questions, sending, evidence and status."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
-from flask_babel import gettext as _
-
-from portal.auth.access import applicant_required
+from flask import Blueprint
 
 bp = Blueprint("apply", __name__, url_prefix="/apply")
 
-
-@bp.get("/")
-@applicant_required
-def index() -> str:
-    return render_template(
-        "portal/services/not_open_yet.html",
-        title=_("Apply to join the housing register"),
-        what=_("Tell us about you and your household so we can decide if you can join the housing register."),
-    )
+# Each journey adds its views to this blueprint.
+from portal.apply import (  # noqa: E402, F401
+    changes_views,
+    evidence_views,
+    questions_views,
+    status_views,
+    submit_views,
+    task_list_views,
+)

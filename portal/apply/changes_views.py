@@ -1,0 +1,3 @@
+"""changes_views."""
+
+from __future__ import annotations

@@ -1,0 +1,3 @@
+"""evidence_views."""
+
+from __future__ import annotations

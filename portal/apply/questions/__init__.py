@@ -1,0 +1,1 @@
+"""The application's questions, one module for each section of the task list."""

@@ -1,0 +1,3 @@
+"""status_views."""
+
+from __future__ import annotations

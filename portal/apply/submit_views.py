@@ -1,0 +1,3 @@
+"""submit_views."""
+
+from __future__ import annotations
