@@ -31,11 +31,16 @@ def seed_demo_command() -> None:
     if not current_app.config.get("DEMO_MODE"):
         click.echo("Demo data is only created in development or demo mode.", err=True)
         sys.exit(1)
-    from portal.demo import seed_demo
+    import datetime as dt
+
+    from portal.demo import DEMO_PASSWORD, seed_demo
+    from portal.demo_applications import seed_demo_applications
+    from portal.options.council_config import current_scheme
 
     created = seed_demo(db.session)
+    applications = seed_demo_applications(db.session, current_scheme(), dt.date.today(), DEMO_PASSWORD)
     db.commit()
-    click.echo(f"Demo data ready ({created} new accounts).")
+    click.echo(f"Demo data ready ({created} new accounts, {applications} new applications).")
 
 
 @click.command("create-staff")

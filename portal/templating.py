@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, current_app, get_flashed_messages
+from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
@@ -125,3 +126,11 @@ def init_templating(app: Flask) -> None:
         navigation_items=navigation_items,
         csrf_token=generate_csrf,
     )
+    app.jinja_env.filters["format_date"] = show_date
+
+
+def show_date(value: Any, pattern: str = "d MMMM y") -> str:
+    """A date, or the date of a moment, written out in the page's language: "3 April 2026"."""
+    if value is None:
+        return ""
+    return str(format_date(value, pattern))

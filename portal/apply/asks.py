@@ -102,8 +102,11 @@ class ChoiceAsk(Ask):
     template: str = "portal/apply/questions/choice.html"
 
     def options(self, context: Context) -> list[tuple[str, str]]:
-        pairs = self.choices(context) if callable(self.choices) else self.choices
-        return [(value, context.fill(text)) for value, text in pairs]
+        if callable(self.choices):  # made for this page, such as people's names: shown as they are
+            return [
+                (value, str(text(context)) if callable(text) else str(text)) for value, text in self.choices(context)
+            ]
+        return [(value, context.fill(text)) for value, text in self.choices]
 
     def fields(self, context: Context) -> dict[str, Field]:
         return {

@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from typing import Any
+
+from flask import Blueprint, current_app, url_for
+from flask_babel import lazy_gettext as _l
 
 bp = Blueprint("apply", __name__, url_prefix="/apply")
+
+
+#: Links on the status page to other things an applicant can do, shown when that page exists.
+STATUS_LINKS = (
+    ("apply.changes", _l("Tell us about a change")),
+    ("apply.download", _l("Download everything we hold about you")),
+    ("apply.withdraw", _l("Withdraw your application")),
+)
+
+
+def status_links(_application: Any) -> list[dict[str, str]]:
+    return [
+        {"url": url_for(endpoint), "text": str(text)}
+        for endpoint, text in STATUS_LINKS
+        if endpoint in current_app.view_functions
+    ]
+
+
+@bp.context_processor
+def helpers() -> dict[str, Any]:
+    from portal.apply.provisional import sentences_of
+
+    return {"provisional_sentences": sentences_of, "status_links": status_links}
+
 
 # Each journey adds its views to this blueprint.
 from portal.apply import (  # noqa: E402, F401
@@ -14,4 +41,5 @@ from portal.apply import (  # noqa: E402, F401
     status_views,
     submit_views,
     task_list_views,
+    withdraw_views,
 )

@@ -2,7 +2,29 @@
 
 from __future__ import annotations
 
-from portal.apply.questions import about_you, household
+from portal.apply.questions import (
+    about_you,
+    addresses,
+    current_home,
+    equality,
+    health,
+    household,
+    immigration,
+    money,
+    safety,
+    tenancy,
+)
 from portal.apply.sections import Section
 
-SECTIONS: tuple[Section, ...] = (about_you.SECTION, household.SECTION)
+SECTIONS: tuple[Section, ...] = (
+    about_you.SECTION,
+    household.SECTION,
+    current_home.SECTION,
+    addresses.SECTION,
+    immigration.SECTION,
+    money.SECTION,
+    health.SECTION,
+    safety.SECTION,
+    tenancy.SECTION,
+    equality.SECTION,
+)

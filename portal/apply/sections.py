@@ -167,7 +167,9 @@ def status_of(section: Section, facts: Facts, area: str, today: dt.date, complet
     gaps = any(not answered for _step, answered in listed)
     if section.key in completed and not gaps:
         return "completed"
-    started = any(answered for step, answered in listed if step.kind == "page" and step.item_id is None)
-    if section.target == "applicant":
-        started = any(answered for step, answered in listed if step.ask is not None and step.ask.key != "full_name")
-    return "in_progress" if started or (section.items and section.items.items(facts, today)) else "not_started"
+    started = any(
+        answered
+        for step, answered in listed
+        if not (section.target == "applicant" and step.ask is not None and step.ask.key == "full_name")
+    )
+    return "in_progress" if started else "not_started"

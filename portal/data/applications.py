@@ -13,7 +13,6 @@ import secrets
 from collections.abc import Mapping
 from typing import Any
 
-from portal.rules.application.stages import can_move
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +20,7 @@ from portal.data.application_models import Address, Application, HouseholdMember
 from portal.data.audit import record_event
 from portal.data.base import utcnow
 from portal.data.models import User
+from portal.rules.application.stages import can_move
 
 REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0, O, 1 or I to mix up
 REFERENCE_LENGTH = 6
@@ -217,7 +217,8 @@ def facts_of(application: Application) -> dict[str, Any]:
     for address in application.addresses:
         known = address_answers(address)
         known["id"] = address.key
-        known.setdefault("moved_out", None)
+        # Derived: you moved out of an address when you moved in to the next one (the one before it here).
+        known["moved_out"] = addresses[-1].get("moved_in") if addresses else None
         addresses.append(known)
     return {
         "reference": application.reference,

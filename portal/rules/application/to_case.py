@@ -1,44 +1,32 @@
 """The household case for the ``assess`` rules, built from one application's ``facts``.
 
-The facts are what the applicant told us. Anything that needs an officer's
-decision is left unset: a medical or welfare award, a Category 1 hazard (an
-officer must inspect, so ``disrepair`` sets nothing), statutory overcrowding
-(rooms are never recorded here), hardship in a locality and Right to Move,
-serious unacceptable behaviour (``evicted`` and ``antisocial`` set nothing),
-a homelessness duty and an urgent risk of harm.
+The facts are what the applicant told us, so anything an officer decides is left unset: a medical or welfare
+award, a Category 1 hazard (``disrepair`` sets nothing: an officer must inspect), statutory overcrowding (no rooms
+are recorded), hardship, Right to Move, unacceptable behaviour (``evicted`` and ``antisocial`` set nothing), a
+homelessness duty and an urgent risk of harm.
 
-Incomplete facts (a draft) never raise. An answer that is missing, or that is
-not one of the contract's values, counts as not answered: a date that is not a
-real ``YYYY-MM-DD`` date, money that is not an amount of 0 or more (below a
-trillion), a count that is not a whole number from 0 to 99 (168 for hours a
-week). The defaults:
+Incomplete facts (a draft) never raise. An answer that is missing, or not one of the contract's values (a date that
+is not a real ``YYYY-MM-DD`` date, money that is not an amount from 0 to under a trillion, a count that is not a
+whole number from 0 to 99, or 168 for hours a week), counts as not answered. The defaults:
 
-- People: with no people at all, one applicant with the id ``applicant``. A
-  person with no id, or an id used before, gets ``person-N`` (N their place in
-  the list). ``people[0]`` is the applicant whatever its relationship says; a
-  later person whose relationship is missing, unknown or ``applicant`` is
-  ``other``.
-- Date of birth missing, not a real date, or after ``as_at``: a child is taken
-  to be 5 on ``as_at`` (under 10, so they can share with anyone); everyone else
-  is taken to be 30 (an adult, and too old for the care-leaver exemption).
-- Sex missing or unknown: ``female``.
-- ``lives_with_you`` missing: the person is counted. Only ``"no"`` leaves them out.
-- Immigration status missing or unknown: treated like ``not_sure`` (counted as
-  eligible until an officer checks). ``lived_in_uk_2_years`` missing: habitually resident.
-- Current home: home type missing or unknown: ``other``. Bedrooms missing: the
-  home's bedrooms are not assessed (no bedrooms lacking).
-- Local connection: the unbroken run of ``in_area == "yes"`` addresses from the
-  current one back stops at an address that is not in the area (or does not
-  say), has no real ``moved_in`` date, or (for an earlier address) has no real
-  ``moved_out`` date or left more than one day before the later run began.
-  Work with no start date, or close family with no date, is not counted.
-  Work hours missing: 0.
-- Registration date: ``submitted_on``, or ``as_at`` when it is missing or later than ``as_at``.
-- Pregnancy with no real due date: no pregnancy weeks. A due date that has
-  passed gives 40 weeks.
-- Told to leave with no real date: no must-leave date.
-- Armed forces ``left`` with no real discharge date: a former regular with no discharge date.
-- Income, savings and arrears amount missing: 0.
+- No people: one applicant with the id ``applicant``. A person with no id, or an id used before, gets ``person-N``
+  (N their place in the list). ``people[0]`` is the applicant whatever its relationship; a later relationship that
+  is missing, unknown or ``applicant`` is ``other``.
+- Date of birth missing, not real, or after ``as_at``: a child is taken to be 5 (under 10, so they can share with
+  anyone), anyone else 30 (an adult, too old for the care-leaver exemption).
+- Sex missing: ``female``. ``lives_with_you`` missing: counted (only ``"no"`` leaves someone out).
+- Immigration status missing: like ``not_sure`` (eligible until an officer checks). ``lived_in_uk_2_years``
+  missing: habitually resident.
+- Home type missing: ``other``. Bedrooms missing: the home's bedrooms are not assessed.
+- Local connection: the unbroken run of ``in_area == "yes"`` addresses from the current one back stops at an
+  address not in the area, one with no real ``moved_in``, or an earlier one with no real ``moved_out`` or that was
+  left more than one day before the later run began. Work or close family with no start date: not counted. Work
+  hours missing: 0.
+- Registration date: ``submitted_on``, or ``as_at`` when missing or later.
+- Pregnancy with no real due date: no pregnancy weeks; a due date passed: 40 weeks.
+- Told to leave with no real date: no must-leave date. Armed forces ``left`` with no real discharge date: a former
+  regular with no discharge date.
+- Income, savings and the arrears amount missing: 0.
 """
 
 from __future__ import annotations
@@ -80,16 +68,7 @@ MOST_MONEY = Decimal(10) ** 12
 MOST_COUNT = 99
 MOST_HOURS = 168
 
-RELATIONSHIPS = (
-    "applicant",
-    "partner",
-    "joint_applicant",
-    "child",
-    "parent",
-    "sibling",
-    "other_relative",
-    "other",
-)
+RELATIONSHIPS = ("applicant", "partner", "joint_applicant", "child", "parent", "sibling", "other_relative", "other")
 #: The people asked about immigration and identity ("adult applicants" when aged 16 or over).
 ADULT_APPLICANT_RELATIONSHIPS = ("applicant", "partner", "joint_applicant")
 ROLES: dict[str, Role] = {"partner": "partner", "joint_applicant": "joint_applicant", "child": "child"}
@@ -116,16 +95,14 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def parse_money(value: object) -> Decimal | None:
-    """An amount of money of 0 or more (a decimal string, or a whole number), or None."""
-    if isinstance(value, bool):
+    """An amount of money from 0 to under a trillion (a decimal string, or a whole number), or None."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    text = value.strip().removeprefix("£").replace(",", "") if isinstance(value, str) else ""
+    if not _MONEY.fullmatch(text):
         return None
-    if isinstance(value, int):
-        amount = Decimal(value)
-    elif isinstance(value, str) and _MONEY.fullmatch(value.strip().removeprefix("£").replace(",", "")):
-        amount = Decimal(value.strip().removeprefix("£").replace(",", ""))
-    else:
-        return None
-    return amount if 0 <= amount < MOST_MONEY else None
+    amount = Decimal(text)
+    return amount if amount < MOST_MONEY else None
 
 
 def parse_count(value: object, most: int = MOST_COUNT) -> int | None:
@@ -212,11 +189,7 @@ def _people(facts: Mapping[str, Any], as_at: dt.date) -> tuple[Person, ...]:
         if born is None:
             born = born_for_age(DEFAULT_CHILD_AGE if role == "child" else DEFAULT_ADULT_AGE, as_at)
         sex = row.get("sex")
-        partner_of = None
-        if index == 0 and partners:
-            partner_of = partners[0]
-        elif role == "partner":
-            partner_of = applicant_id
+        partner_of = (partners or [None])[0] if index == 0 else applicant_id if role == "partner" else None
         adult_applicant = relationship in ADULT_APPLICANT_RELATIONSHIPS
         people.append(
             Person(
@@ -279,28 +252,17 @@ def _current_home(facts: Mapping[str, Any]) -> CurrentHome:
     )
 
 
-def _homelessness(facts: Mapping[str, Any]) -> Homelessness:
-    answers = section(facts, "current_home")
-    must_leave = parse_date(answers.get("must_leave_date")) if is_yes(answers.get("must_leave")) else None
-    return Homelessness(must_leave_by=must_leave, nowhere_to_stay_tonight=is_yes(answers.get("nowhere_tonight")))
-
-
 def _finances(facts: Mapping[str, Any]) -> Finances:
     money = section(facts, "money")
     tenancy = section(facts, "tenancy")
     owns = is_yes(money.get("owns_property"))
-    arrears = None
-    if is_yes(tenancy.get("rent_arrears")):
-        arrears = RentArrears(
-            amount=parse_money(tenancy.get("arrears_amount")) or Decimal(0),
-            arrangement_kept=is_yes(tenancy.get("arrears_plan")),
-        )
+    arrears = RentArrears(parse_money(tenancy.get("arrears_amount")) or Decimal(0), is_yes(tenancy.get("arrears_plan")))
     return Finances(
         gross_annual_income=parse_money(money.get("income")) or Decimal(0),
         savings=parse_money(money.get("savings")) or Decimal(0),
         owns_property=owns,
         property_inaccessible=owns and money.get("property_can_live_in") == "no",
-        rent_arrears=arrears,
+        rent_arrears=arrears if is_yes(tenancy.get("rent_arrears")) else None,
     )
 
 
@@ -328,13 +290,12 @@ def registration_date(facts: Mapping[str, Any], as_at: dt.date) -> dt.date:
 
 
 def case_from_facts(facts: Mapping[str, Any], as_at: dt.date, scheme: Scheme) -> Case:
-    """The case for ``assess`` on ``as_at``. Never raises on incomplete facts (see the module docstring).
-
-    ``scheme`` is taken for the same signature as the other rules; the case itself does not depend on it.
-    """
-    del scheme  # every length of time is measured by the rules themselves
+    """The case for ``assess`` on ``as_at``. Never raises on incomplete facts (see the module docstring)."""
+    del scheme  # taken like every rule takes it; the rules measure every length of time themselves
     reference = facts.get("reference")
     health = section(facts, "health")
+    home = section(facts, "current_home")
+    must_leave = parse_date(home.get("must_leave_date")) if is_yes(home.get("must_leave")) else None
     safety = section(facts, "safety")
     return Case(
         id=reference if isinstance(reference, str) and reference else CASE_ID,
@@ -344,7 +305,9 @@ def case_from_facts(facts: Mapping[str, Any], as_at: dt.date, scheme: Scheme) ->
         current_home=_current_home(facts),
         finances=_finances(facts),
         local_connection=_local_connection(facts),
-        homelessness=_homelessness(facts),
+        homelessness=Homelessness(
+            must_leave_by=must_leave, nowhere_to_stay_tonight=is_yes(home.get("nowhere_tonight"))
+        ),
         armed_forces=_armed_forces(facts),
         pregnancy_weeks=pregnancy_weeks(facts, as_at),
         overnight_carer=is_yes(health.get("overnight_carer")),
