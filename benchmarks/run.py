@@ -32,6 +32,8 @@ from typing import Any
 from flask import Flask
 from flask.testing import FlaskClient
 
+from benchmarks.applying import measure as measure_applying
+from benchmarks.applying import report_lines as applying_report
 from benchmarks.options import measure as measure_options
 from benchmarks.options import report_lines as options_report
 from benchmarks.report import (
@@ -79,7 +81,14 @@ def build_app(workdir: Path) -> Flask:
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     upgrade_database(database_url)
     with app.app_context():
+        import datetime as dt
+
+        from portal.demo import DEMO_PASSWORD
+        from portal.demo_applications import seed_demo_applications
+        from portal.options.council_config import current_scheme
+
         seed_demo(db.session)
+        seed_demo_applications(db.session, current_scheme(), dt.date.today(), DEMO_PASSWORD)
         db.commit()
     return app
 
@@ -206,6 +215,7 @@ def run_benchmarks(requests: int, http_requests: int, warmup: int) -> tuple[list
         app = build_app(Path(folder))
         results: list[Result] = []
         options = measure_options(app)
+        applying = measure_applying(app)
 
         client = app.test_client()
         for path in IN_PROCESS_PATHS:
@@ -219,7 +229,7 @@ def run_benchmarks(requests: int, http_requests: int, warmup: int) -> tuple[list
         results.append(measure_client(applicant, "In-process, signed in", "/account", requests, warmup))
 
         app.extensions["database"].engine.dispose()
-        return results, options
+        return results, (options, applying)
 
 
 def positive(text: str) -> int:
@@ -266,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
     when = datetime.now(UTC)
     load = load_average()
-    results, advice = run_benchmarks(options.requests, options.http_requests, options.warmup)
+    results, (advice, applying) = run_benchmarks(options.requests, options.http_requests, options.warmup)
     rules = measure_rules(households=options.households)
     command = command_line(argv)
 
@@ -281,11 +291,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print("\n".join(rules_report(rules)))
     print("\n".join(options_report(advice)))
+    print("\n".join(applying_report(applying)))
 
     output: Path = options.output
     output.parent.mkdir(parents=True, exist_ok=True)
     page_report = render_markdown(results, when, command, options, load)
-    sections = rules_report(rules) + options_report(advice)
+    sections = rules_report(rules) + options_report(advice) + applying_report(applying)
     output.write_text(page_report + "\n" + "\n".join(sections), encoding="utf-8")
     print(f"\nWritten to {output}")
     return 0

@@ -36,3 +36,28 @@ def test_household_adds_people_and_asks_again(sign_in_as):
     assert nxt.endswith("/apply/household/another")
     nxt = answer(client, nxt, {"add_another": "no"})
     assert nxt.endswith("/apply/household/check") or nxt.endswith("/pregnant")
+
+
+def test_another_applicant_cannot_reach_people_or_addresses_by_guessing_ids(sign_in_as, db_session):
+    from portal.data.applications import application_for
+
+    owner = start(sign_in_as)
+    nxt = answer(owner, "/apply/household/anyone-else", {"anyone_else": "yes"})
+    nxt = answer(owner, nxt, {"full_name": "Omar Rahman"})
+    person = nxt.split("/")[-2]
+    address = answer(owner, "/apply/addresses/new/address", {"line_1": "1 Mill Lane", "town": "Exampleton", "postcode": "EX1 1AA"})
+    address_id = address.split("/")[-2]
+    other = start(sign_in_as)
+    for path in (
+        f"/apply/household/{person}/full-name",
+        f"/apply/household/{person}/remove",
+        f"/apply/addresses/{address_id}/moved-in",
+        f"/apply/addresses/{address_id}/remove",
+    ):
+        assert other.get(path).status_code == 404, path
+        token = other.csrf_token("/apply/about-you/sex")
+        assert other.post(path, data={"csrf_token": token, "full_name": "Changed", "confirm": "yes"}).status_code == 404
+    db_session.expire_all()
+    people = application_for(db_session, owner.user.id).people
+    assert [p.full_name for p in people][1:] == ["Omar Rahman"]
+    assert len(application_for(db_session, owner.user.id).addresses) == 1
