@@ -82,6 +82,11 @@ class BaseConfig:
     S3_ENDPOINT_URL = os.environ.get("S3_ENDPOINT_URL", "")
     S3_REGION = os.environ.get("S3_REGION", "")
 
+    # Finding an address by postcode (the Ordnance Survey Places API, like https://api.os.uk/search/places/v1).
+    # Empty means no lookup: people type their address. The key is a secret: never log it.
+    ADDRESS_LOOKUP_URL = os.environ.get("ADDRESS_LOOKUP_URL", "")
+    ADDRESS_LOOKUP_KEY = os.environ.get("ADDRESS_LOOKUP_KEY", "")
+
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATE_LIMIT_SIGN_IN = "10 per minute; 50 per hour"

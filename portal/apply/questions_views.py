@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 from wtforms import SubmitField
 
-from portal.apply import flow
+from portal.apply import address_lookup_views, flow
 from portal.apply.asks import YesNoAsk
 from portal.apply.fields import ChoiceField
 from portal.apply.routes import bp
@@ -53,6 +53,7 @@ def render_question(application: Application, step: Step, form: Any, context: An
         hint=context.fill(step.ask.hint),
         back_url=back_url(application, step),
         exit_this_page=exit_this_page(application, step.section),
+        find_url=address_lookup_views.find_url(step),
     )
 
 

@@ -35,6 +35,7 @@ def helpers() -> dict[str, Any]:
 
 # Each journey adds its views to this blueprint.
 from portal.apply import (  # noqa: E402, F401
+    address_lookup_views,
     changes_views,
     evidence_views,
     questions_views,

@@ -45,7 +45,9 @@ def test_another_applicant_cannot_reach_people_or_addresses_by_guessing_ids(sign
     nxt = answer(owner, "/apply/household/anyone-else", {"anyone_else": "yes"})
     nxt = answer(owner, nxt, {"full_name": "Omar Rahman"})
     person = nxt.split("/")[-2]
-    address = answer(owner, "/apply/addresses/new/address", {"line_1": "1 Mill Lane", "town": "Exampleton", "postcode": "EX1 1AA"})
+    address = answer(
+        owner, "/apply/addresses/new/address", {"line_1": "1 Mill Lane", "town": "Exampleton", "postcode": "EX1 1AA"}
+    )
     address_id = address.split("/")[-2]
     other = start(sign_in_as)
     for path in (

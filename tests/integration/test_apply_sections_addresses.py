@@ -142,3 +142,24 @@ def test_saying_no_to_another_with_a_short_history_moves_on_and_removing_asks_ag
     assert start_section(client, "addresses").endswith("/apply/addresses/another")
     nxt = answer(client, "/apply/addresses/another", {"lived_before": "no"})
     assert nxt.endswith("/apply/addresses/work-in-area")
+
+
+def test_an_earlier_address_outside_the_uk_needs_no_postcode(sign_in_as, db_session):
+    client = start(sign_in_as)
+    nxt = add_address(client, start_section(client, "addresses"), "1 High Street", years_ago(2))
+    assert nxt.endswith("/addresses/another")
+    nxt = answer(client, nxt, {"lived_before": "yes"})
+    assert nxt.endswith("/addresses/new/address")
+    assert "Leave this empty if the address was outside the UK." in text_of(client, nxt)
+    nxt = answer(client, nxt, {"line_1": "ul. Długa 5", "line_2": "", "town": "Kraków, Poland", "postcode": ""})
+    assert nxt.endswith("/moved-in")
+    known = facts(db_session, client)["addresses"]
+    assert [(a["line_1"], a["postcode"]) for a in known] == [("1 High Street", "EX1 1AA"), ("ul. Długa 5", "")]
+    # The current address still needs its postcode.
+    current = known[0]["id"]
+    page = mistake(
+        client,
+        f"/apply/addresses/{current}/address",
+        {"line_1": "1 High Street", "town": "Exampletown", "postcode": ""},
+    )
+    assert "Enter the postcode" in error_text(page)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -133,7 +133,24 @@ def family_here(context: Context) -> bool:
     return context.known.get("family_in_area") == "yes"
 
 
-ADDRESS = GroupAsk(
+@dataclass(frozen=True)
+class AddressAsk(GroupAsk):
+    """An address. An earlier address may have been outside the UK, so its postcode may be left empty."""
+
+    def fields(self, context: Context) -> dict[str, Field]:
+        if is_current(context):
+            return super().fields(context)
+        made: dict[str, Field] = {}
+        for part in self.parts:
+            if part.key == "postcode":
+                part = replace(part, optional=True, hint=ABROAD_HINT)
+            made.update(part.fields(context))
+        return made
+
+
+ABROAD_HINT = _l("Leave this empty if the address was outside the UK.")
+
+ADDRESS = AddressAsk(
     "address",
     address_question,
     _l("Address"),
