@@ -30,6 +30,17 @@ def _clean(text: str) -> str:
     return CONTROL_CHARACTERS.sub("", text).strip()
 
 
+def checked_text(field: Any, text: str) -> str:
+    """The text if it may be saved: raises the field's message when it is missing or too long."""
+    if not text:
+        if field.optional:
+            return ""
+        raise StopValidation(field.required_message)
+    if len(text) > field.max_length:
+        raise StopValidation(str(field.too_long) % {"max": field.max_length})
+    return text
+
+
 class TextField(StringField):
     """One line of text. ``cleaned`` is what will be saved."""
 
@@ -59,13 +70,9 @@ class TextField(StringField):
 
     def pre_validate(self, form: Any) -> None:
         self.cleaned = ""
-        text = _clean(self.data or "")
+        text = checked_text(self, _clean(self.data or ""))
         if not text:
-            if self.optional:
-                return
-            raise StopValidation(self.required_message)
-        if len(text) > self.max_length:
-            raise StopValidation(str(self.too_long) % {"max": self.max_length})
+            return
         text = self.normalise(text)
         if self.pattern is not None and not self.pattern.fullmatch(text):
             raise StopValidation(self.invalid)
@@ -94,12 +101,4 @@ class TextAreaField(WTFTextAreaField):
         self.cleaned = ""
 
     def pre_validate(self, form: Any) -> None:
-        self.cleaned = ""
-        text = CONTROL_CHARACTERS.sub("", (self.data or "").replace("\r\n", "\n")).strip()
-        if not text:
-            if self.optional:
-                return
-            raise StopValidation(self.required_message)
-        if len(text) > self.max_length:
-            raise StopValidation(str(self.too_long) % {"max": self.max_length})
-        self.cleaned = text
+        self.cleaned = checked_text(self, _clean((self.data or "").replace("\r\n", "\n")))

@@ -15,19 +15,7 @@ from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, Integer, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from portal.data.base import Base, UTCDateTime, utcnow
-
-#: The stages of an application, in the order they usually come (see portal.rules.application.stages).
-STAGES = (
-    "draft",
-    "submitted",
-    "awaiting_evidence",
-    "being_assessed",
-    "decided",
-    "under_review",
-    "active",
-    "suspended",
-    "closed",
-)
+from portal.rules.application.stages import STAGES
 
 
 class Application(Base):
