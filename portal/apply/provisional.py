@@ -7,12 +7,19 @@ shown later in whatever language the applicant is using.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
+
+from flask_babel import format_date
 
 from portal.options.council_config import current_scheme
 from portal.rules.application.provisional import Provisional, provisional_result
 from portal.rules.text import Sentence
+
+#: The rules give dates as ISO strings ("2026-11-26"); pages show them in words ("26 November 2026").
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_FORMAT = "d MMMM y"
 
 
 def _plain(value: object) -> str | int:
@@ -47,5 +54,22 @@ def snapshot_of(result: Provisional, today: dt.date) -> dict[str, Any]:
     }
 
 
+def _shown(value: object) -> object:
+    if isinstance(value, str) and ISO_DATE.fullmatch(value):
+        try:
+            return format_date(dt.date.fromisoformat(value), DATE_FORMAT)
+        except ValueError:
+            return value
+    return value
+
+
 def sentences_of(kept: Sequence[Mapping[str, Any]]) -> list[Sentence]:
-    return [Sentence(item["message"], item.get("rule", ""), dict(item.get("params") or {})) for item in kept]
+    """The kept sentences, ready to show: dates in words, in the page's language."""
+    return [
+        Sentence(
+            item["message"],
+            item.get("rule", ""),
+            {key: _shown(value) for key, value in (item.get("params") or {}).items()},
+        )
+        for item in kept
+    ]

@@ -26,11 +26,29 @@ def status_links(_application: Any) -> list[dict[str, str]]:
     ]
 
 
+def told_us_someone_is_hurting_them() -> bool:
+    """Whether the signed-in applicant said someone is hurting them: then every page of theirs has Exit this page."""
+    from flask_login import current_user
+
+    from portal.data.applications import application_for
+    from portal.extensions import db
+
+    if not current_user.is_authenticated:
+        return False
+    application = application_for(db.session, current_user.id)
+    return application is not None and application.section("safety").get("domestic_abuse") == "yes"
+
+
 @bp.context_processor
 def helpers() -> dict[str, Any]:
     from portal.apply.provisional import sentences_of
 
-    return {"provisional_sentences": sentences_of, "status_links": status_links}
+    # A page that says otherwise (a question in the safety section always has it) passes its own exit_this_page.
+    return {
+        "provisional_sentences": sentences_of,
+        "status_links": status_links,
+        "exit_this_page": told_us_someone_is_hurting_them(),
+    }
 
 
 # Each journey adds its views to this blueprint.

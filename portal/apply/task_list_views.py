@@ -14,6 +14,7 @@ from wtforms import SubmitField
 from portal.apply import flow
 from portal.apply.fields import ChoiceField
 from portal.apply.prefill import prefill
+from portal.apply.questions_views import exit_this_page
 from portal.apply.routes import bp
 from portal.apply.section_list import SECTIONS
 from portal.apply.sections import status_of
@@ -122,5 +123,5 @@ def check_section(section: str) -> Any:
         form=form,
         continue_url=flow.onward(chosen, application, change=False),
         back_url=url_for("apply.index"),
-        exit_this_page=chosen.key == "safety",
+        exit_this_page=exit_this_page(application, chosen),
     )

@@ -163,3 +163,14 @@ def test_an_earlier_address_outside_the_uk_needs_no_postcode(sign_in_as, db_sess
         {"line_1": "1 High Street", "town": "Exampletown", "postcode": ""},
     )
     assert "Enter the postcode" in error_text(page)
+
+
+def test_someone_sleeping_rough_can_give_an_area_and_no_postcode(sign_in_as, db_session):
+    client = start(sign_in_as)
+    answer(client, "/apply/current-home/home-type", {"home_type": "rough_sleeping"})
+    nxt = start_section(client, "addresses")
+    page = text_of(client, nxt)
+    assert "write the street or area where you usually stay" in page
+    nxt = answer(client, nxt, {"line_1": "Around the bus station", "line_2": "", "town": "Exampletown", "postcode": ""})
+    assert nxt.endswith("/moved-in")
+    assert facts(db_session, client)["addresses"][0]["postcode"] == ""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from portal.rules.application import provisional
@@ -126,5 +128,43 @@ def test_every_could_change_message_in_the_module_says_so_too():
         and name != "PROVISIONAL"
         and (isinstance(value, Sentence) or (isinstance(value, str) and " " in value))
     ]
-    assert len(found) == 8
+    assert len(found) == 9
     assert all("officer still has to check" in message for message in found)
+
+
+def test_someone_sleeping_rough_is_told_a_homelessness_duty_could_give_a_band():
+    from portal.rules.application.provisional import HOMELESS, provisional_result
+    from portal.rules.scheme import load_scheme
+
+    facts = {
+        "people": [
+            {
+                "id": "p1",
+                "relationship": "applicant",
+                "date_of_birth": "1990-05-01",
+                "sex": "male",
+                "immigration_status": "british_irish",
+                "lived_in_uk_2_years": "yes",
+            }
+        ],
+        "addresses": [{"id": "a1", "moved_in": "2019-01-01", "moved_out": None, "in_area": "yes"}],
+        "answers": {
+            "current_home": {"home_type": "rough_sleeping", "nowhere_tonight": "yes"},
+            "money": {"income": "0", "savings": "0"},
+        },
+    }
+    result = provisional_result(facts, dt.date(2026, 11, 22), load_scheme("default"))
+    homeless = [s for s in result.could_change if s.message == HOMELESS]
+    assert len(homeless) == 1 and homeless[0].params["band"] in (1, 2, 3)
+    settled = {
+        **facts,
+        "answers": {
+            **facts["answers"],
+            "current_home": {"home_type": "council_tenant", "bedrooms": 1, "nowhere_tonight": "no"},
+        },
+    }
+    assert not [
+        s
+        for s in provisional_result(settled, dt.date(2026, 11, 22), load_scheme("default")).could_change
+        if s.message == HOMELESS
+    ]

@@ -138,17 +138,31 @@ class AddressAsk(GroupAsk):
     """An address. An earlier address may have been outside the UK, so its postcode may be left empty."""
 
     def fields(self, context: Context) -> dict[str, Field]:
-        if is_current(context):
-            return super().fields(context)
+        hints = {}
+        if not is_current(context):
+            hints = {"postcode": ABROAD_HINT}
+        elif no_address_to_give(context):
+            hints = {"line_1": NO_ADDRESS_HINT, "postcode": NO_POSTCODE_HINT}
         made: dict[str, Field] = {}
         for part in self.parts:
-            if part.key == "postcode":
-                part = replace(part, optional=True, hint=ABROAD_HINT)
+            if part.key in hints:
+                part = replace(part, optional=part.key == "postcode", hint=hints[part.key])
             made.update(part.fields(context))
         return made
 
 
+def no_address_to_give(context: Context) -> bool:
+    """Someone sleeping on the streets has no address, and a refuge's address is kept secret."""
+    home = (context.facts.get("answers") or {}).get("current_home") or {}
+    return home.get("home_type") in ("rough_sleeping", "refuge")
+
+
 ABROAD_HINT = _l("Leave this empty if the address was outside the UK.")
+NO_ADDRESS_HINT = _l(
+    "If you sleep on the streets, write the street or area where you usually stay. If you live in a refuge, "
+    "write Refuge. You do not need to give the refuge's address."
+)
+NO_POSTCODE_HINT = _l("You can leave this empty.")
 
 ADDRESS = AddressAsk(
     "address",

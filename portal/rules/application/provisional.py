@@ -52,6 +52,12 @@ RESIDENCE_CONNECTION = N_(
     "On %(date)s you will have lived in the area for %(months)s months, which is long enough for a local "
     "connection. An officer still has to check this."
 )
+HOMELESS = N_(
+    "If our homelessness team decides that we must help you because you are homeless or about to lose your "
+    "home, your band could be band %(band)s. An officer still has to check this."
+)
+#: Homes that mean someone is homeless now; being told to leave means they may be soon.
+HOMELESS_NOW = ("rough_sleeping", "sofa_surfing", "hostel", "refuge", "temporary_accommodation")
 IMMIGRATION_TO_CONFIRM = Sentence(
     N_(
         "An officer still has to check the immigration status you told us about, and the result could change after that."
@@ -125,6 +131,21 @@ def _residence(case: Case, current: Assessment, scheme: Scheme) -> list[Sentence
     return [Sentence(RESIDENCE_CONNECTION, "", params)]
 
 
+def _homelessness(facts: Mapping[str, Any], case: Case, current: Assessment, scheme: Scheme) -> list[Sentence]:
+    """The band a homelessness duty could bring, for someone homeless now (relief) or soon (prevention)."""
+    home = section(facts, "current_home")
+    if case.homelessness.duty is not None:
+        return []
+    if home.get("home_type") in HOMELESS_NOW or is_yes(home.get("nowhere_tonight")):
+        duty = "relief"
+    elif is_yes(home.get("must_leave")):
+        duty = "prevention"
+    else:
+        return []
+    owed = replace(case, homelessness=replace(case.homelessness, duty=duty, duty_date=case.as_at))
+    return _if_better(assess(owed, scheme), current, HOMELESS)
+
+
 def _status_to_check(facts: Mapping[str, Any]) -> bool:
     """Whether an adult applicant gave an immigration status we count as eligible only until it is checked."""
     for _, person in adult_applicants(facts):
@@ -150,6 +171,7 @@ def provisional_result(facts: Mapping[str, Any], as_at: dt.date, scheme: Scheme)
     if is_yes(safety.get("domestic_abuse")) or is_yes(safety.get("harassment")):
         at_risk = _with_officer(case, urgent_risk_of_harm=True)
         could_change += _if_better(assess(at_risk, scheme), current, NOT_SAFE)
+    could_change += _homelessness(facts, case, current, scheme)
     could_change += _residence(case, current, scheme)
     if evidence_needed(facts):
         could_change.append(DOCUMENTS_TO_CHECK)
