@@ -135,7 +135,10 @@ def db_session(app: Flask) -> Iterator[Session]:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_rate_limits_and_outbox(app: Flask) -> Iterator[None]:
+def _fresh_rate_limits_and_outbox(app: Flask, request: pytest.FixtureRequest) -> Iterator[None]:
+    # One limiter object serves every app in the run, and each app's setup sets whether it is on. The browser
+    # tests' live server turns it off; every other test has it on, whichever app was set up last.
+    limiter.enabled = bool(app.config["RATELIMIT_ENABLED"]) and request.node.get_closest_marker("browser") is None
     with app.app_context():
         limiter.reset()
     outbox = Path(app.config["OUTBOX_DIR"])
