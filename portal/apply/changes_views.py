@@ -54,14 +54,6 @@ class SendForm(PortalForm):
     submit = SubmitField(_l("Send this change"), widget=SubmitInput())
 
 
-def sent_application() -> Application | None:
-    """The signed-in applicant's application if it has been sent and is not closed."""
-    application = data.application_for(db.session, current_user.id)
-    if application is None or application.stage in ("draft", "closed"):
-        return None
-    return application
-
-
 def chosen_kind(slug: str) -> str:
     kind = forms.kind_of(slug)
     if kind is None:
@@ -128,7 +120,7 @@ def preview_record(preview: rules.ChangePreview) -> dict[str, Any]:
 @bp.route("/changes", methods=["GET", "POST"])
 @applicant_required
 def changes() -> Any:
-    application = sent_application()
+    application = flow.sent_application()
     if application is None:
         return redirect(url_for("apply.index"))
     form = forms.kind_form()()
@@ -149,7 +141,7 @@ def changes() -> Any:
 @applicant_required
 def change_details(kind: str) -> Any:
     chosen = chosen_kind(kind)
-    application = sent_application()
+    application = flow.sent_application()
     if application is None:
         return redirect(url_for("apply.index"))
     facts = data.facts_of(application)
@@ -182,7 +174,7 @@ def change_details(kind: str) -> Any:
 @applicant_required
 def change_preview(kind: str) -> Any:
     chosen = chosen_kind(kind)
-    application = sent_application()
+    application = flow.sent_application()
     if application is None:
         return redirect(url_for("apply.index"))
     details = kept_details(chosen, application)
@@ -229,7 +221,7 @@ def change_preview(kind: str) -> Any:
 @bp.get("/changes/sent")
 @applicant_required
 def change_sent() -> Any:
-    application = sent_application()
+    application = flow.sent_application()
     kind = session.get(SENT_KEY)
     if application is None or kind not in forms.KIND_NAMES:
         return redirect(url_for("apply.index") if application is None else url_for("apply.status"))

@@ -172,3 +172,13 @@ def remove_item(application: Application, section: Section, record: HouseholdMem
             data.set_section_answers(application, section.key, {}, remove=("anyone_else", section.items.done_key))
     for other in SECTIONS:
         tidy(application, other)
+
+
+def sent_application(*, closed_too: bool = False) -> Application | None:
+    """The signed-in applicant's sent application (a closed one only when ``closed_too``), or None."""
+    application = data.application_for(db.session, current_user.id)
+    if application is None or application.stage == "draft":
+        return None
+    if application.stage == "closed" and not closed_too:
+        return None
+    return application

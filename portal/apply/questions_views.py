@@ -6,12 +6,10 @@ from typing import Any
 
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
-from wtforms import SubmitField
 
 from portal.apply import address_lookup_views, flow
-from portal.apply.asks import YesNoAsk
+from portal.apply.asks import YES_NO, YesNoAsk
 from portal.apply.fields import ChoiceField
 from portal.apply.routes import bp
 from portal.apply.sections import NEW, Section, Step, context_for, step_before
@@ -19,11 +17,7 @@ from portal.auth.access import applicant_required
 from portal.data import applications as data
 from portal.data.application_models import Application
 from portal.extensions import db
-from portal.forms import PortalForm
 from portal.options.question_forms import form_with
-from portal.widgets import SubmitInput
-
-REMOVE_CHOICES = (("yes", _l("Yes")), ("no", _l("No")))
 
 
 def wants_change() -> bool:
@@ -132,10 +126,6 @@ def another(section: str) -> Any:
     )
 
 
-class RemoveForm(PortalForm):
-    submit = SubmitField(_l("Continue"), widget=SubmitInput())
-
-
 @bp.route("/<section>/<item>/remove", methods=["GET", "POST"])
 @applicant_required
 def remove_item(section: str, item: str) -> Any:
@@ -148,7 +138,7 @@ def remove_item(section: str, item: str) -> Any:
     context = context_for(chosen, data.facts_of(application), flow.area(), flow.today(), known)
     heading = context.fill(chosen.items.remove_question)
     form_class = form_with(
-        {"confirm": ChoiceField(heading, REMOVE_CHOICES, required=_("Select yes if you want to remove this"))}
+        {"confirm": ChoiceField(heading, YES_NO, required=_("Select yes if you want to remove this"))}
     )
     form = form_class()
     if form.validate_on_submit():

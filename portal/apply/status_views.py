@@ -19,18 +19,10 @@ from portal.data.evidence import evidence_items, outstanding_count
 from portal.extensions import db
 
 
-def sent_application() -> Any:
-    """The applicant's latest sent application (closed ones included), or None."""
-    application = data.application_for(db.session, current_user.id)
-    if application is None or application.stage == "draft":
-        return None
-    return application
-
-
 @bp.get("/status")
 @applicant_required
 def status() -> Any:
-    application = sent_application()
+    application = flow.sent_application(closed_too=True)
     if application is None:
         return redirect(url_for("apply.index"))
     items = [item for item in evidence_items(db.session, application) if item.still_needed]

@@ -64,7 +64,7 @@ def summarise(
         context = context_for(section, facts, area, today, item)
         card = cards.get(step.item_id)
         if card is None:
-            card = cards[step.item_id] = Card(_card_title(section, item, len(cards) + 1, context))
+            card = cards[step.item_id] = Card(_card_title(item, len(cards) + 1))
             if editable and section.items is not None and section.items.can_add:
                 card.remove_url = url_for("apply.remove_item", section=section.slug, item=step.item_id)
         card.rows.append(
@@ -87,8 +87,7 @@ def summarise(
     )
 
 
-def _card_title(section: Section, item: Mapping[str, Any], number: int, context: Any) -> str:
-    assert section.items is not None
+def _card_title(item: Mapping[str, Any], number: int) -> str:
     if item.get("full_name"):
         return str(item["full_name"])
     if item.get("line_1"):

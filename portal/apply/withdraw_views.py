@@ -12,8 +12,8 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from wtforms import SubmitField
 
+from portal.apply import flow
 from portal.apply.asks import YES_NO
-from portal.apply.changes_views import sent_application
 from portal.apply.fields import ChoiceField, TextAreaField
 from portal.apply.routes import bp
 from portal.auth.access import applicant_required
@@ -49,7 +49,7 @@ class WithdrawForm(PortalForm):
 @bp.route("/withdraw", methods=["GET", "POST"])
 @applicant_required
 def withdraw() -> Any:
-    application = sent_application()
+    application = flow.sent_application()
     if application is None:
         return redirect(url_for("apply.index"))
     form = WithdrawForm()
@@ -148,7 +148,7 @@ def everything_held(application: Application) -> dict[str, Any]:
 @bp.get("/download")
 @applicant_required
 def download() -> Any:
-    application = sent_application()
+    application = flow.sent_application()
     if application is None:
         return redirect(url_for("apply.index"))
     body = json.dumps(everything_held(application), indent=2, ensure_ascii=False, sort_keys=True)
