@@ -8,7 +8,15 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from portal.config import normalise_database_url
-from portal.data import application_models, change_models, evidence_models, models, options  # noqa: F401
+from portal.data import (  # noqa: F401
+    application_models,
+    case_models,
+    change_models,
+    decision_models,
+    evidence_models,
+    models,
+    options,
+)
 from portal.data.base import Base, UTCDateTime
 
 config = context.config

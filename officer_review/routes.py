@@ -1,4 +1,9 @@
-"""The officer area's home page and staff account administration."""
+"""The officer area's blueprint, and staff account administration.
+
+The other pages are in modules named for the work they do (queues, the case,
+evidence, assessment, decisions, reviews, safeguarding, referrals, duplicates,
+duty referrals), each adding its views to ``bp``.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,11 @@ from werkzeug.wrappers import Response
 
 from officer_review.forms import ROLE_LABELS, StaffAccountForm
 from portal.account.staff import create_staff_account
-from portal.auth.access import admin_required, officer_required
+from portal.auth.access import admin_required
 from portal.data import accounts
 from portal.extensions import db
 
 bp = Blueprint("officer_review", __name__)
-
-
-@bp.get("/")
-@officer_required
-def dashboard() -> str:
-    return render_template("officer_review/dashboard.html", show_language_switcher=False)
 
 
 @bp.get("/admin/staff")

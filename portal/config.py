@@ -87,6 +87,12 @@ class BaseConfig:
     ADDRESS_LOOKUP_URL = os.environ.get("ADDRESS_LOOKUP_URL", "")
     ADDRESS_LOOKUP_KEY = os.environ.get("ADDRESS_LOOKUP_KEY", "")
 
+    # The officer area: cases older than this many working days are highlighted in the queues; an applicant
+    # may ask for a review this many days after a decision, and the council decides it within this many weeks.
+    CASE_TARGET_WORKING_DAYS = int(os.environ.get("CASE_TARGET_WORKING_DAYS", 20))
+    REVIEW_REQUEST_DAYS = int(os.environ.get("REVIEW_REQUEST_DAYS", 21))
+    REVIEW_DECISION_WEEKS = int(os.environ.get("REVIEW_DECISION_WEEKS", 8))
+
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATE_LIMIT_SIGN_IN = "10 per minute; 50 per hour"

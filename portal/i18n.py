@@ -43,7 +43,13 @@ def _clean(code: str | None) -> str | None:
     return code if code in allowed_locales() else None
 
 
+#: The officer area is in English only, whatever language the officer's own pages are in.
+ENGLISH_ONLY_BLUEPRINTS = frozenset({"officer_review"})
+
+
 def select_locale() -> str:
+    if request.blueprint in ENGLISH_ONLY_BLUEPRINTS:
+        return "en"
     chosen = _clean(request.args.get("lang"))
     if chosen:
         g.locale_from_query = chosen

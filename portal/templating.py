@@ -77,13 +77,33 @@ def notification_messages() -> list[dict[str, str]]:
     ]
 
 
+def officer_navigation() -> list[dict[str, Any]]:
+    """The officer area's menu (English only, like the rest of the officer area)."""
+    from flask import current_app, url_for
+
+    items = [
+        ("officer_review.dashboard", "Queues"),
+        ("officer_review.search", "Search"),
+        ("officer_review.duty", "Duty referrals"),
+        ("officer_review.reviews", "Reviews"),
+        ("officer_review.duplicates", "Duplicates"),
+    ]
+    if current_user.role is Role.ADMIN:
+        items.append(("officer_review.staff", "Staff accounts"))
+    return [
+        {"href": url_for(endpoint), "text": text}
+        for endpoint, text in items
+        if endpoint in current_app.view_functions
+    ]
+
+
 def navigation_items() -> list[dict[str, Any]]:
     from flask import request, url_for
 
     items: list[dict[str, Any]] = []
     if current_user.is_authenticated:
         if current_user.role in OFFICER_ROLES:
-            items.append({"href": url_for("officer_review.dashboard"), "text": _("Officer area")})
+            items.extend(officer_navigation())
         elif current_user.role is Role.SUPPORT_WORKER:
             items.append({"href": url_for("support.dashboard"), "text": _("People you are helping")})
         else:

@@ -10,12 +10,12 @@ DESIGN = {
     "draft": {"submitted", "closed"},
     "submitted": {"awaiting_evidence", "being_assessed", "closed"},
     "awaiting_evidence": {"being_assessed", "closed"},
-    "being_assessed": {"awaiting_evidence", "decided", "closed"},
+    "being_assessed": {"awaiting_evidence", "decided", "active", "closed"},
     "decided": {"active", "closed", "under_review"},
     "active": {"under_review", "suspended", "closed", "being_assessed"},
     "under_review": {"decided", "active", "closed"},
     "suspended": {"active", "closed"},
-    "closed": set(),
+    "closed": {"under_review"},
 }
 
 
@@ -35,8 +35,8 @@ def test_every_stage_but_closed_can_be_closed(stage):
     assert can_move(stage, "closed")
 
 
-def test_nothing_moves_out_of_closed_or_stays_where_it_is():
-    assert not any(can_move("closed", stage) for stage in STAGES)
+def test_a_closed_application_moves_only_to_a_review_and_nothing_stays_where_it_is():
+    assert [stage for stage in STAGES if can_move("closed", stage)] == ["under_review"]
     assert not any(can_move(stage, stage) for stage in STAGES)
 
 

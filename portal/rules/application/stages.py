@@ -1,7 +1,11 @@
 """The stages of an application to the register, the moves allowed between them, and what happens next.
 
-Any stage but ``closed`` can move to ``closed``; nothing moves out of
-``closed`` (someone whose application is closed applies again). The data
+Any stage but ``closed`` can move to ``closed``. The only move out of ``closed``
+is to ``under_review``, when the applicant asks for a review of the decision that
+closed it (the data layer checks there is such a decision and the time to ask has
+not passed); otherwise someone whose application is closed applies again. An
+officer's determination moves an application from ``being_assessed`` to
+``active`` (joins the register) or ``closed`` (not eligible, or does not qualify). The data
 layer's ``move_to`` is the one place that changes a stage, and it asks ``can_move``.
 """
 
@@ -25,12 +29,12 @@ ALLOWED: dict[str, frozenset[str]] = {
     "draft": frozenset({"submitted", "closed"}),
     "submitted": frozenset({"awaiting_evidence", "being_assessed", "closed"}),
     "awaiting_evidence": frozenset({"being_assessed", "closed"}),
-    "being_assessed": frozenset({"awaiting_evidence", "decided", "closed"}),
+    "being_assessed": frozenset({"awaiting_evidence", "decided", "active", "closed"}),
     "decided": frozenset({"active", "closed", "under_review"}),
     "active": frozenset({"under_review", "suspended", "closed", "being_assessed"}),
     "under_review": frozenset({"decided", "active", "closed"}),
     "suspended": frozenset({"active", "closed"}),
-    "closed": frozenset(),
+    "closed": frozenset({"under_review"}),
 }
 
 #: What happens next, for the applicant, at each stage.
