@@ -97,6 +97,9 @@ def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:
     from portal import cli
 
     cli.init_app(app)
+    from officer_review.cli import init_app as init_officer_cli
+
+    init_officer_cli(app)
     return app
 
 

@@ -35,10 +35,13 @@ def seed_demo_command() -> None:
 
     from portal.demo import DEMO_PASSWORD, seed_demo
     from portal.demo_applications import seed_demo_applications
+    from portal.demo_cases import seed_demo_cases
     from portal.options.council_config import current_scheme
 
     created = seed_demo(db.session)
-    applications = seed_demo_applications(db.session, current_scheme(), dt.date.today(), DEMO_PASSWORD)
+    today = dt.date.today()
+    applications = seed_demo_applications(db.session, current_scheme(), today, DEMO_PASSWORD)
+    applications += seed_demo_cases(db.session, current_scheme(), today, DEMO_PASSWORD)
     db.commit()
     click.echo(f"Demo data ready ({created} new accounts, {applications} new applications).")
 

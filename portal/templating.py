@@ -91,9 +91,7 @@ def officer_navigation() -> list[dict[str, Any]]:
     if current_user.role is Role.ADMIN:
         items.append(("officer_review.staff", "Staff accounts"))
     return [
-        {"href": url_for(endpoint), "text": text}
-        for endpoint, text in items
-        if endpoint in current_app.view_functions
+        {"href": url_for(endpoint), "text": text} for endpoint, text in items if endpoint in current_app.view_functions
     ]
 
 

@@ -386,8 +386,26 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_review_requests_application_id"), ["application_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_review_requests_decision_id"), ["decision_id"], unique=False)
 
+    with op.batch_alter_table("evidence_items", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("title", sa.String(length=200), nullable=True))
+        batch_op.add_column(sa.Column("why", sa.String(length=1000), nullable=True))
+        batch_op.add_column(sa.Column("requested_by_id", sa.Integer(), nullable=True))
+        batch_op.create_foreign_key(
+            batch_op.f("fk_evidence_items_requested_by_id_users"),
+            "users",
+            ["requested_by_id"],
+            ["id"],
+            ondelete="SET NULL",
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("evidence_items", schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f("fk_evidence_items_requested_by_id_users"), type_="foreignkey")
+        batch_op.drop_column("requested_by_id")
+        batch_op.drop_column("why")
+        batch_op.drop_column("title")
+
     with op.batch_alter_table("review_requests", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_review_requests_decision_id"))
         batch_op.drop_index(batch_op.f("ix_review_requests_application_id"))

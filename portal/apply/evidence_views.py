@@ -132,8 +132,24 @@ def _whys(application: Application) -> dict[tuple[str, str], str]:
     }
 
 
-def _describe(item: EvidenceItem, names: dict[str, str], whys: dict[tuple[str, str], str]) -> dict[str, Any]:
+def _describe(
+    item: EvidenceItem,
+    names: dict[str, str],
+    whys: dict[tuple[str, str], str],
+    asked: dict[int, evidence.InformationRequest],
+) -> dict[str, Any]:
+    """An item for the pages. Something an officer asked for has their words as its title and why."""
     name = names.get(item.person_key)
+    asked_for = asked.get(item.id)
+    if item.kind == evidence.REQUESTED:
+        return {
+            "item": item,
+            "title": asked_for.what if asked_for else wording.title(item.kind, None),
+            "about": wording.about(None, evidence.HOUSEHOLD),
+            "status": wording.status_words(item),
+            "why": asked_for.why if asked_for else str(wording.GENERIC_WHY),
+            "url": url_for("apply.evidence_item", item_id=item.id),
+        }
     return {
         "item": item,
         "title": wording.title(item.kind, name),
@@ -156,7 +172,8 @@ def evidence_list() -> str:
         abort(404)
     items = evidence.evidence_items(db.session, application)
     names, whys = _names(application), _whys(application)
-    described = [_describe(item, names, whys) for item in items]
+    asked = evidence.information_requests(db.session, application)
+    described = [_describe(item, names, whys, asked) for item in items]
     return render_template(
         "portal/apply/evidence/index.html",
         title=_("Evidence we need from you"),
@@ -257,7 +274,8 @@ def evidence_item(item_id: int) -> Any:
     elif request.method == "POST":
         return redirect(url_for("apply.evidence_item", item_id=item.id))
     application = item.application
-    entry = _describe(item, _names(application), _whys(application))
+    asked = evidence.information_requests(db.session, application)
+    entry = _describe(item, _names(application), _whys(application), asked)
     page = render_template(
         "portal/apply/evidence/item.html",
         title=entry["title"],

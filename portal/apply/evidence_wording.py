@@ -140,7 +140,9 @@ def about(name: str | None, person_key: str) -> str:
 def status_words(item: EvidenceItem) -> StatusWords:
     tag, tag_class = STATUS_TAGS.get(item.status, STATUS_TAGS["needed"])
     lines: list[str] = []
-    if item.status == "uploaded":
+    if item.status == "needed" and item.due_on is not None:
+        lines.append(_("Try to send it by %(date)s.", date=long_date(item.due_on)))
+    elif item.status == "uploaded":
         lines.append(_("Thank you. We will check what you sent and tell you if we need anything else."))
     elif item.status == "accepted":
         if item.valid_until is not None:

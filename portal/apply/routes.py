@@ -55,6 +55,7 @@ def helpers() -> dict[str, Any]:
 from portal.apply import (  # noqa: E402, F401
     address_lookup_views,
     changes_views,
+    decision_views,
     evidence_views,
     questions_views,
     status_views,

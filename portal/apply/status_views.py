@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from portal.apply import flow
+from portal.apply.decision_views import decision_summaries
 from portal.apply.routes import bp
 from portal.apply.section_list import SECTIONS
 from portal.apply.stage_wording import NEXT_STEPS, STAGE_NAMES, STAGE_TAGS
@@ -35,6 +36,7 @@ def status() -> Any:
         next_step=NEXT_STEPS[application.stage],
         history=[(change, STAGE_NAMES.get(change.to_stage, change.to_stage)) for change in application.status_changes],
         outstanding=outstanding_count(items),
+        decisions=decision_summaries(application, flow.today()),
     )
 
 

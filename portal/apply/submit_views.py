@@ -22,6 +22,7 @@ from portal.auth.access import applicant_required
 from portal.data import applications as data
 from portal.data.accounts import get_user
 from portal.data.audit import record_event
+from portal.data.duplicates import find_duplicates
 from portal.data.evidence import sync_evidence
 from portal.extensions import db
 from portal.forms import PortalForm
@@ -106,6 +107,7 @@ def send(application: Any, form: DeclarationForm) -> Response:
         subject_id=application.id,
         details={"reference": reference},
     )
+    find_duplicates(db.session, application)
     db.commit()
     send_email(
         user.email,

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session, selectinload
 from portal.data import applications as apps
 from portal.data.application_models import Address, Application, HouseholdMember
 from portal.data.audit import record_event
+from portal.data.base import utcnow
 from portal.data.change_models import CircumstanceChange, ReassessmentTask
 from portal.data.evidence import sync_evidence
 from portal.data.models import User
@@ -221,3 +222,72 @@ def open_tasks(session: Session) -> list[ReassessmentTask]:
         .order_by(ReassessmentTask.due_on, ReassessmentTask.id)
     )
     return list(session.scalars(query))
+
+
+# Officers' side: a case's changes and tasks, and marking them dealt with.
+
+
+def changes_to_handle(session: Session, application: Application) -> list[CircumstanceChange]:
+    """This application's changes no officer has dealt with yet, oldest first."""
+    query = (
+        select(CircumstanceChange)
+        .where(CircumstanceChange.application_id == application.id, CircumstanceChange.handled_at.is_(None))
+        .order_by(CircumstanceChange.sent_at, CircumstanceChange.id)
+    )
+    return list(session.scalars(query))
+
+
+def change_for_case(session: Session, application: Application, change_id: int) -> CircumstanceChange | None:
+    query = select(CircumstanceChange).where(
+        CircumstanceChange.id == change_id, CircumstanceChange.application_id == application.id
+    )
+    return session.scalar(query)
+
+
+def mark_change_handled(session: Session, change: CircumstanceChange, *, officer: User) -> bool:
+    """Record that an officer has dealt with the change ("change.handled"); False if it already was."""
+    if change.handled_at is not None:
+        return False
+    change.handled_at = utcnow()
+    record_event(
+        session,
+        actor=officer,
+        action="change.handled",
+        subject_type="application",
+        subject_id=change.application_id,
+        details={"change_id": change.id, "kind": change.kind},
+    )
+    return True
+
+
+def open_tasks_for(session: Session, application: Application) -> list[ReassessmentTask]:
+    """This application's reassessment tasks not done yet, the soonest first."""
+    query = (
+        select(ReassessmentTask)
+        .where(ReassessmentTask.application_id == application.id, ReassessmentTask.done_at.is_(None))
+        .order_by(ReassessmentTask.due_on, ReassessmentTask.id)
+    )
+    return list(session.scalars(query))
+
+
+def task_for_case(session: Session, application: Application, task_id: int) -> ReassessmentTask | None:
+    query = select(ReassessmentTask).where(
+        ReassessmentTask.id == task_id, ReassessmentTask.application_id == application.id
+    )
+    return session.scalar(query)
+
+
+def mark_task_done(session: Session, task: ReassessmentTask, *, officer: User) -> bool:
+    """Record that an officer has done the task ("task.done"); False if it already was."""
+    if task.done_at is not None:
+        return False
+    task.done_at = utcnow()
+    record_event(
+        session,
+        actor=officer,
+        action="task.done",
+        subject_type="application",
+        subject_id=task.application_id,
+        details={"task_id": task.id, "reason": task.reason, "due_on": task.due_on.isoformat()},
+    )
+    return True

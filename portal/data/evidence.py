@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 from sqlalchemy import select
@@ -33,6 +34,10 @@ SENDABLE = frozenset({"needed", "rejected", "requested_again"})
 OUTSTANDING = frozenset({"needed", "rejected", "requested_again"})
 HOUSEHOLD = ""  # the person_key of an item about the whole household
 SUBJECT = "application"  # audit events about evidence are kept on the application's trail
+#: The kind of an item an officer asked for that the rules do not; its person_key is "r1", "r2", ...
+REQUESTED = "other"
+REQUESTED_KEY_PREFIX = "r"
+INFORMATION_REQUESTED = "evidence.information_requested"
 
 
 class EvidenceNeedLike(Protocol):
@@ -66,7 +71,8 @@ def sync_evidence(session: Session, application: Application, needs: Iterable[Ev
     """Make the items match ``needs``: add new ones, mark the others no longer (or again) needed.
 
     Items are never deleted: one no longer needed keeps its files and status,
-    and comes back as it was if it is needed again.
+    and comes back as it was if it is needed again. Items an officer asked for
+    (``REQUESTED``) are not the rules' to change, so they are left as they are.
     """
     existing = {(item.kind, item.person_key): item for item in _all_items(session, application)}
     wanted: set[tuple[str, str]] = set()
@@ -85,7 +91,7 @@ def sync_evidence(session: Session, application: Application, needs: Iterable[Ev
             item.still_needed = True
             _touch(item)
     for key, item in existing.items():
-        if key not in wanted and item.still_needed:
+        if key not in wanted and item.still_needed and item.kind != REQUESTED:
             item.still_needed = False
             _touch(item)
     session.flush()
@@ -283,3 +289,94 @@ def is_outstanding(item: EvidenceItem) -> bool:
 def outstanding_count(items: Sequence[EvidenceItem]) -> int:
     """How many items still need something from the applicant."""
     return sum(1 for item in items if is_outstanding(item))
+
+
+# Officers' side: finding a case's items and files, and asking for something the rules do not.
+
+
+def item_for_case(session: Session, application_id: int, item_id: int) -> EvidenceItem | None:
+    """The item, if it belongs to this application; otherwise None."""
+    query = select(EvidenceItem).where(EvidenceItem.id == item_id, EvidenceItem.application_id == application_id)
+    return session.scalar(query)
+
+
+def file_for_case(session: Session, application_id: int, file_id: int) -> EvidenceFile | None:
+    """The file, if it was sent for an item of this application; otherwise None."""
+    query = (
+        select(EvidenceFile)
+        .join(EvidenceItem, EvidenceFile.item_id == EvidenceItem.id)
+        .where(EvidenceFile.id == file_id, EvidenceItem.application_id == application_id)
+    )
+    return session.scalar(query)
+
+
+def all_accepted(items: Sequence[EvidenceItem]) -> bool:
+    """Whether every item still needed has been accepted (true when none is needed)."""
+    return all(item.status == "accepted" for item in items if item.still_needed)
+
+
+@dataclass(frozen=True)
+class InformationRequest:
+    """What an officer asked for outside the rules' list, and why."""
+
+    item_id: int
+    what: str
+    why: str
+    officer_id: int | None
+
+
+def _next_requested_key(session: Session, application: Application) -> str:
+    numbers = [
+        int(item.person_key[len(REQUESTED_KEY_PREFIX) :])
+        for item in _all_items(session, application)
+        if item.kind == REQUESTED and item.person_key[len(REQUESTED_KEY_PREFIX) :].isdigit()
+    ]
+    return f"{REQUESTED_KEY_PREFIX}{max(numbers, default=0) + 1}"
+
+
+def request_information(
+    session: Session, application: Application, *, officer: User, what: str, why: str, due_on: dt.date | None
+) -> EvidenceItem:
+    """Ask the applicant for something not on the rules' list: a new item, needed until it is accepted.
+
+    ``what`` (the item's title) and ``why`` are shown to the applicant as the officer wrote them.
+    """
+    what, why = what.strip()[:200], why.strip()[:1000]
+    if not what or not why:
+        raise ValueError("Say what the applicant needs to send, and why.")
+    item = EvidenceItem(
+        application_id=application.id,
+        kind=REQUESTED,
+        person_key=_next_requested_key(session, application),
+        status="needed",
+        due_on=due_on,
+        title=what,
+        why=why,
+        requested_by_id=officer.id,
+    )
+    item.still_needed = True
+    session.add(item)
+    session.flush()
+    record_event(
+        session,
+        actor=officer,
+        action=INFORMATION_REQUESTED,
+        subject_type=SUBJECT,
+        subject_id=application.id,
+        reason=why,
+        details=_details(item, what=what, why=why, due_on=due_on.isoformat() if due_on else None),
+    )
+    return item
+
+
+def information_requests(session: Session, application: Application) -> dict[int, InformationRequest]:
+    """What was asked for in each item an officer added, by item id."""
+    query = (
+        select(EvidenceItem)
+        .where(EvidenceItem.application_id == application.id, EvidenceItem.kind == REQUESTED)
+        .order_by(EvidenceItem.id)
+    )
+    return {
+        item.id: InformationRequest(item.id, item.title or "", item.why or "", item.requested_by_id)
+        for item in session.scalars(query)
+    }

@@ -43,6 +43,10 @@ class EvidenceItem(Base):
     reason: Mapped[str | None] = mapped_column(String(1000))
     request_note: Mapped[str | None] = mapped_column(String(1000))
     due_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: For an item an officer asked for that is not on the rules' list: what it is and why, in their words.
+    title: Mapped[str | None] = mapped_column(String(200))
+    why: Mapped[str | None] = mapped_column(String(1000))
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
