@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from flask_babel import force_locale, gettext
 from sqlalchemy import select, text
 
 from portal.auth.roles import Role
@@ -63,7 +64,7 @@ def test_the_determination_page_sums_up_what_will_be_decided(officer, db_session
     assert decisions_of(db_session, application) == []  # looking decides nothing
 
 
-def test_making_the_decision(officer, db_session, make_user, outbox):
+def test_making_the_decision(app, officer, db_session, make_user, outbox):
     application = a_local_case(db_session, make_user)
     application.locale = "pl"
     db_session.flush()
@@ -95,8 +96,11 @@ def test_making_the_decision(officer, db_session, make_user, outbox):
     letters = db_session.scalars(select(DecisionLetter).where(DecisionLetter.decision_id == decision.id)).all()
     assert sorted(letter.locale for letter in letters) == ["en", "pl"]
 
-    [email] = outbox()
-    assert email["Subject"] == "We have made a decision about your housing application"
+    [email] = outbox()  # in the application's language, Polish
+    with app.test_request_context(), force_locale("pl"):
+        subject = gettext("We have made a decision about your housing application")
+    assert subject != "We have made a decision about your housing application"
+    assert email["Subject"] == subject
     assert link_in(email).endswith("/apply/decisions")
 
     text = page_words(officer, decisions_path(application))
