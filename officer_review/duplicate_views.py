@@ -19,9 +19,10 @@ from officer_review.safeguarding_forms import DUPLICATE_RESOLUTIONS, ResolveDupl
 from portal.auth.access import officer_required
 from portal.data import cases
 from portal.data import duplicates as duplicate_data
+from portal.data.accounts import users_by_id
 from portal.data.application_models import Application
 from portal.data.models import User
-from portal.data.safeguarding import CLAIMING_ROLES, users_by_id
+from portal.data.safeguarding import CLAIMING_ROLES
 from portal.extensions import db
 from portal.rules.casework.kinds import DUPLICATE_MATCHES
 

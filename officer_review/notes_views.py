@@ -12,6 +12,7 @@ from officer_review.case_access import acting_officer, case_header, open_case
 from officer_review.case_forms import DIRECTIONS, ContactForm, NoteForm
 from officer_review.routes import bp
 from portal.auth.access import officer_required
+from portal.data import accounts
 from portal.data import case_notes as notes_data
 from portal.data.case_models import CaseNote
 from portal.extensions import db
@@ -20,7 +21,7 @@ from portal.rules.casework.kinds import CONTACT_METHODS
 
 def describe_notes(notes: Sequence[CaseNote]) -> list[dict[str, Any]]:
     """Each note or contact with who wrote it and a plain heading ("Phone call from the applicant")."""
-    authors = notes_data.users_by_id(db.session, (note.author_id for note in notes))
+    authors = accounts.users_by_id(db.session, (note.author_id for note in notes))
     described = []
     for note in notes:
         if note.kind == "contact":

@@ -10,7 +10,7 @@ from officer_review.routes import bp
 from officer_review.safeguarding_forms import OutcomeForm, ReferralForm
 from portal.auth.access import officer_required
 from portal.data import referrals
-from portal.data.safeguarding import users_by_id
+from portal.data.accounts import users_by_id
 from portal.extensions import db
 from portal.rules.casework.kinds import FLAG_KINDS, PARTNERS
 

@@ -20,7 +20,7 @@ from officer_review.safeguarding_forms import (
 )
 from portal.auth.access import officer_required, roles_required
 from portal.auth.roles import Role
-from portal.data import cases, safeguarding
+from portal.data import accounts, cases, safeguarding
 from portal.data.application_models import Application
 from portal.extensions import db
 from portal.rules.casework.kinds import FLAG_KINDS
@@ -65,7 +65,7 @@ def case_safeguarding(application_id: int) -> Page:
     flags = safeguarding.flags_for(db.session, application.id)
     named = safeguarding.named_rows(db.session, application.id)
     handling = cases.read_handling(db.session, application.id)
-    people = safeguarding.users_by_id(
+    people = accounts.users_by_id(
         db.session,
         [flag.added_by_id for flag in flags]
         + [flag.removed_by_id for flag in flags]

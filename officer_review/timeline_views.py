@@ -21,8 +21,8 @@ from officer_review.routes import bp
 from portal.apply.change_forms import KIND_NAMES
 from portal.auth.access import officer_required
 from portal.data import evidence, timeline
+from portal.data.accounts import users_by_id
 from portal.data.application_models import Application
-from portal.data.case_notes import users_by_id
 from portal.data.models import User
 from portal.extensions import db
 from portal.rules.casework.kinds import CONTACT_METHODS, DUPLICATE_MATCHES, FLAG_KINDS, OUTCOMES, PARTNERS

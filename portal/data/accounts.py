@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -21,6 +22,14 @@ def normalise_email(email: str) -> str:
 
 def get_user(session: Session, user_id: int) -> User | None:
     return session.get(User, user_id)
+
+
+def users_by_id(session: Session, user_ids: Iterable[int | None]) -> dict[int, User]:
+    """The accounts with these ids (for showing who did what), by id, in one query."""
+    wanted = {user_id for user_id in user_ids if user_id is not None}
+    if not wanted:
+        return {}
+    return {user.id: user for user in session.scalars(select(User).where(User.id.in_(wanted)))}
 
 
 def get_user_by_email(session: Session, email: str) -> User | None:

@@ -8,7 +8,6 @@ audit event does not repeat what was written, only which note it was.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -96,11 +95,3 @@ def notes_for(session: Session, application: Application, *, limit: int | None =
     if limit is not None:
         query = query.limit(limit)
     return list(session.scalars(query))
-
-
-def users_by_id(session: Session, user_ids: Iterable[int | None]) -> dict[int, User]:
-    """The accounts with these ids (officers who wrote notes, acted on a case...), by id."""
-    wanted = {user_id for user_id in user_ids if user_id is not None}
-    if not wanted:
-        return {}
-    return {user.id: user for user in session.scalars(select(User).where(User.id.in_(wanted)))}

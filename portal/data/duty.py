@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from portal.data.accounts import users_by_id
 from portal.data.application_models import Application
 from portal.data.audit import record_event
 from portal.data.base import utcnow
@@ -125,12 +126,6 @@ def record_advice(session: Session, referral: DutyReferral, *, officer: User, ad
     _audit(session, referral, officer, "duty.advised")
 
 
-def _names(session: Session, ids: set[int]) -> dict[int, str]:
-    if not ids:
-        return {}
-    return dict(session.execute(select(User.id, User.full_name).where(User.id.in_(ids))).all())
-
-
 def _references(session: Session, ids: set[int]) -> dict[int, str | None]:
     if not ids:
         return {}
@@ -141,7 +136,7 @@ def _references(session: Session, ids: set[int]) -> dict[int, str | None]:
 def describe(session: Session, referrals: list[DutyReferral]) -> list[ReferralView]:
     """The referrals with the names of the officers and the case references, in two queries."""
     officers = {i for r in referrals for i in (r.referred_by_id, r.taken_by_id) if i is not None}
-    names = _names(session, officers)
+    names = {user_id: user.full_name for user_id, user in users_by_id(session, officers).items()}
     references = _references(session, {r.application_id for r in referrals if r.application_id is not None})
     return [
         ReferralView(

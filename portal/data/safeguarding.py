@@ -8,7 +8,6 @@ named officer. Every change writes an audit event on the application.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -115,14 +114,6 @@ def nameable_officers(session: Session, application_id: int) -> list[User]:
         .order_by(User.full_name, User.id)
     )
     return list(session.scalars(query))
-
-
-def users_by_id(session: Session, ids: Iterable[int | None]) -> dict[int, User]:
-    """The accounts with these ids (for showing who did what)."""
-    wanted = {user_id for user_id in ids if user_id is not None}
-    if not wanted:
-        return {}
-    return {user.id: user for user in session.scalars(select(User).where(User.id.in_(wanted)))}
 
 
 def _name(session: Session, application: Application, officer: User, *, by: User, how: str) -> None:
