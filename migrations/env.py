@@ -9,11 +9,13 @@ from sqlalchemy import engine_from_config, pool
 
 from portal.config import normalise_database_url
 from portal.data import (  # noqa: F401
+    advert_models,
     application_models,
     case_models,
     change_models,
     decision_models,
     evidence_models,
+    letting_models,
     models,
     options,
 )

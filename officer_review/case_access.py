@@ -23,6 +23,8 @@ CASE_PAGES = (
     ("officer_review.case_notes", "Notes and contacts"),
     ("officer_review.case_safeguarding", "Safeguarding"),
     ("officer_review.case_referrals", "Referrals"),
+    ("officer_review.case_lettings", "Bids and offers"),
+    ("officer_review.case_auto_bid", "Auto-bidding"),
     ("officer_review.case_timeline", "Timeline"),
 )
 

@@ -93,12 +93,19 @@ class BaseConfig:
     REVIEW_REQUEST_DAYS = int(os.environ.get("REVIEW_REQUEST_DAYS", 21))
     REVIEW_DECISION_WEEKS = int(os.environ.get("REVIEW_DECISION_WEEKS", 8))
 
+    # Lettings: bids each household may hold in a bidding cycle (new cycles start with this), days a household
+    # has to answer an offer, and the months of lets the waiting-time estimates are worked out from.
+    BID_LIMIT_PER_CYCLE = int(os.environ.get("BID_LIMIT_PER_CYCLE", 3))
+    OFFER_RESPONSE_DAYS = int(os.environ.get("OFFER_RESPONSE_DAYS", 3))
+    WAITING_TIME_MONTHS = int(os.environ.get("WAITING_TIME_MONTHS", 12))
+
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_HEADERS_ENABLED = True
     RATE_LIMIT_SIGN_IN = "10 per minute; 50 per hour"
     RATE_LIMIT_REGISTER = "5 per minute; 30 per hour"
     RATE_LIMIT_RESET = "5 per minute; 30 per hour"
     RATE_LIMIT_VERIFY = "10 per minute; 60 per hour"
+    RATE_LIMIT_BID = "20 per minute; 100 per hour"
 
     TOKEN_LIFETIME_RESET = timedelta(hours=1)
     TOKEN_LIFETIME_VERIFY = timedelta(days=3)

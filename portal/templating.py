@@ -85,6 +85,7 @@ def officer_navigation() -> list[dict[str, Any]]:
         ("officer_review.dashboard", "Queues"),
         ("officer_review.search", "Search"),
         ("officer_review.duty", "Duty referrals"),
+        ("officer_review.lettings", "Lettings"),
         ("officer_review.reviews", "Reviews"),
         ("officer_review.duplicates", "Duplicates"),
     ]
