@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "f67b42e6d8c2"
 down_revision = "86b69bacd0b5"
 branch_labels = None
