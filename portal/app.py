@@ -100,6 +100,12 @@ def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:
     from officer_review.cli import init_app as init_officer_cli
 
     init_officer_cli(app)
+    from officer_review.lettings_cli import init_app as init_lettings_cli
+
+    init_lettings_cli(app)
+    from portal.homes.cli import init_app as init_homes_cli
+
+    init_homes_cli(app)
     return app
 
 
