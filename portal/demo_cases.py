@@ -44,21 +44,21 @@ NO_HEALTH = {
 CLEAR_TENANCY = {"rent_arrears": "no", "evicted": "no", "antisocial": "no"}
 
 
-def _born(today: dt.date, years: int, month: int, day: int) -> str:
+def born_years_ago(today: dt.date, years: int, month: int, day: int) -> str:
     return dt.date(today.year - years, month, day).isoformat()
 
 
-def _person(session: Session, application: data.Application, values: dict[str, Any]) -> None:
+def add_household_member(session: Session, application: data.Application, values: dict[str, Any]) -> None:
     person = data.add_person(session, application)
     data.set_person_answers(person, {"lives_with_you": "yes", **values})
 
 
-def _address(session: Session, application: data.Application, values: dict[str, Any]) -> None:
+def add_home_address(session: Session, application: data.Application, values: dict[str, Any]) -> None:
     address = data.add_address(session, application)
     data.set_address_answers(address, {"line_2": "", "town": "Exampleton", "in_area": "yes", **values})
 
 
-def _send(
+def send_application(
     session: Session, user: User, scheme: Scheme, today: dt.date, received: dt.date, sections: dict[str, Any]
 ) -> data.Application:
     application = data.application_for(session, user.id)
@@ -80,7 +80,7 @@ def _send(
     return application
 
 
-def _applicant(session: Session, email: str, name: str, password: str, applicant: dict[str, Any]) -> User | None:
+def new_demo_applicant(session: Session, email: str, name: str, password: str, applicant: dict[str, Any]) -> User | None:
     """A new demo applicant with a started application, or None when they exist already."""
     if get_user_by_email(session, email) is not None:
         return None
@@ -96,32 +96,32 @@ def _applicant(session: Session, email: str, name: str, password: str, applicant
 
 
 def _grace(session: Session, scheme: Scheme, today: dt.date, password: str, email: str) -> data.Application | None:
-    user = _applicant(
+    user = new_demo_applicant(
         session,
         email,
         "Grace Mensah",
         password,
-        {"date_of_birth": _born(today, 31, 8, 17), "sex": "female", "ni_number": "", "phone": "07700 900311"},
+        {"date_of_birth": born_years_ago(today, 31, 8, 17), "sex": "female", "ni_number": "", "phone": "07700 900311"},
     )
     if user is None:
         return None
     application = data.application_for(session, user.id)
     assert application is not None
-    _person(
+    add_household_member(
         session,
         application,
-        {"full_name": "Ama Mensah", "relationship": "child", "sex": "female", "date_of_birth": _born(today, 12, 2, 9)},
+        {"full_name": "Ama Mensah", "relationship": "child", "sex": "female", "date_of_birth": born_years_ago(today, 12, 2, 9)},
     )
-    _person(
+    add_household_member(
         session,
         application,
-        {"full_name": "Kofi Mensah", "relationship": "child", "sex": "male", "date_of_birth": _born(today, 7, 10, 1)},
+        {"full_name": "Kofi Mensah", "relationship": "child", "sex": "male", "date_of_birth": born_years_ago(today, 7, 10, 1)},
     )
-    _address(
-        session, application, {"line_1": "9 Canal Street", "postcode": "EX3 9CS", "moved_in": _born(today, 6, 4, 1)}
+    add_home_address(
+        session, application, {"line_1": "9 Canal Street", "postcode": "EX3 9CS", "moved_in": born_years_ago(today, 6, 4, 1)}
     )
     received = today - dt.timedelta(days=45)
-    return _send(
+    return send_application(
         session,
         user,
         scheme,
@@ -148,21 +148,21 @@ def _grace(session: Session, scheme: Scheme, today: dt.date, password: str, emai
 
 
 def _daniel(session: Session, scheme: Scheme, today: dt.date, password: str, officer: User) -> bool:
-    user = _applicant(
+    user = new_demo_applicant(
         session,
         "daniel@example.org",
         "Daniel Kowalski",
         password,
-        {"date_of_birth": _born(today, 24, 1, 30), "sex": "male", "ni_number": "QQ654321A", "phone": ""},
+        {"date_of_birth": born_years_ago(today, 24, 1, 30), "sex": "male", "ni_number": "QQ654321A", "phone": ""},
     )
     if user is None:
         return False
     application = data.application_for(session, user.id)
     assert application is not None
-    _address(
-        session, application, {"line_1": "41 Harbour View", "postcode": "EX4 1HV", "moved_in": _born(today, 5, 6, 1)}
+    add_home_address(
+        session, application, {"line_1": "41 Harbour View", "postcode": "EX4 1HV", "moved_in": born_years_ago(today, 5, 6, 1)}
     )
-    application = _send(
+    application = send_application(
         session,
         user,
         scheme,
@@ -174,7 +174,7 @@ def _daniel(session: Session, scheme: Scheme, today: dt.date, password: str, off
             "addresses": {
                 "addresses_done": True,
                 "work_in_area": "yes",
-                "work_since": _born(today, 1, 3, 1),
+                "work_since": born_years_ago(today, 1, 3, 1),
                 "work_hours": 25,
                 "work_permanent": "yes",
                 "family_in_area": "no",
@@ -208,23 +208,23 @@ def _daniel(session: Session, scheme: Scheme, today: dt.date, password: str, off
 
 
 def _fatima(session: Session, scheme: Scheme, today: dt.date, password: str, officer: User) -> bool:
-    user = _applicant(
+    user = new_demo_applicant(
         session,
         "fatima@example.org",
         "Fatima Ali",
         password,
-        {"date_of_birth": _born(today, 29, 11, 23), "sex": "female", "ni_number": "", "phone": ""},
+        {"date_of_birth": born_years_ago(today, 29, 11, 23), "sex": "female", "ni_number": "", "phone": ""},
     )
     if user is None:
         return False
     application = data.application_for(session, user.id)
     assert application is not None
-    _person(
+    add_household_member(
         session,
         application,
-        {"full_name": "Zara Ali", "relationship": "child", "sex": "female", "date_of_birth": _born(today, 3, 5, 12)},
+        {"full_name": "Zara Ali", "relationship": "child", "sex": "female", "date_of_birth": born_years_ago(today, 3, 5, 12)},
     )
-    application = _send(
+    application = send_application(
         session,
         user,
         scheme,

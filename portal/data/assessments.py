@@ -30,6 +30,7 @@ from portal.data.audit import record_event
 from portal.data.base import utcnow
 from portal.data.decision_models import CaseAssessment, Decision
 from portal.data.models import User
+from portal.data.offers import refusals_counted_for
 from portal.rules.application.to_case import case_from_facts
 from portal.rules.determination.checklist import Factor, checklist_for
 from portal.rules.determination.findings import (
@@ -301,6 +302,8 @@ def proposal_for(
     scheme = scheme or load_scheme("default")
     case = case_from_facts(facts_of(application), today, scheme)
     case = replace(case, history=history_of(session, application, today, leave_out=leave_out))
+    refused = refusals_counted_for(session, application.id, today)
+    case = replace(case, behaviour=replace(case.behaviour, reasonable_offers_refused_last_12_months=refused))
     if findings is None:
         findings = findings_in(case)
     case = apply_findings(case, findings)

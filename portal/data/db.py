@@ -39,8 +39,14 @@ def _configure_sqlite_connection(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+IMMEDIATE = "portal_begin_immediate"
+
+
 def _begin_sqlite_transaction(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    # BEGIN IMMEDIATE takes the write lock at once, so a second writer waits its turn (up to the timeout)
+    # instead of failing when it finds the first one has written since it began reading.
+    immediate = connection.get_execution_options().get(IMMEDIATE)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def make_engine(url: str) -> Engine:
@@ -62,6 +68,20 @@ def _clear_pending(session: Session, *_args: Any) -> None:
 
 def has_uncommitted_changes(session: Session) -> bool:
     return bool(session.new or session.dirty or session.deleted or session.info.get(_PENDING))
+
+
+def begin_writing(session: Session) -> None:
+    """Make the session's next work a transaction that holds the write lock from its start.
+
+    On SQLite a read-only transaction in progress ends first (nothing is lost:
+    nothing is pending), and the next one begins IMMEDIATE, so concurrent
+    writers queue. PostgreSQL needs nothing here: its callers lock rows.
+    """
+    if session.get_bind().dialect.name != "sqlite" or has_uncommitted_changes(session):
+        return
+    if session.in_transaction():
+        session.commit()
+    session.connection(execution_options={IMMEDIATE: True})
 
 
 def make_session_factory(bind: Any, **options: Any) -> sessionmaker[Session]:
