@@ -156,10 +156,17 @@ def _send(session: Session, household: Household, scheme: Scheme, today: dt.date
         add_household_member(
             session,
             application,
-            {"full_name": name, "relationship": relationship, "sex": sex, "date_of_birth": born_years_ago(today, age, 3, 2)},
+            {
+                "full_name": name,
+                "relationship": relationship,
+                "sex": sex,
+                "date_of_birth": born_years_ago(today, age, 3, 2),
+            },
         )
     add_home_address(
-        session, application, {"line_1": household.street, "postcode": "EX1 2AB", "moved_in": born_years_ago(today, 6, 4, 1)}
+        session,
+        application,
+        {"line_1": household.street, "postcode": "EX1 2AB", "moved_in": born_years_ago(today, 6, 4, 1)},
     )
     received = today - dt.timedelta(days=household.received_days_ago)
     return send_application(
