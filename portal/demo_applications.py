@@ -116,7 +116,7 @@ def _family(session: Session, application: data.Application, today: dt.date) -> 
             "family_in_area": "no",
             "care_move": "no",
         },
-        "money": {"income": "24000", "savings": "800", "owns_property": "no"},
+        "money": {"income": "24000", "take_home_pay": "1650", "savings": "800", "owns_property": "no"},
         "health": {
             "health_problem": "yes",
             "health_details": "Sara has asthma that the damp makes worse.",

@@ -80,7 +80,9 @@ def send_application(
     return application
 
 
-def new_demo_applicant(session: Session, email: str, name: str, password: str, applicant: dict[str, Any]) -> User | None:
+def new_demo_applicant(
+    session: Session, email: str, name: str, password: str, applicant: dict[str, Any]
+) -> User | None:
     """A new demo applicant with a started application, or None when they exist already."""
     if get_user_by_email(session, email) is not None:
         return None
@@ -110,15 +112,27 @@ def _grace(session: Session, scheme: Scheme, today: dt.date, password: str, emai
     add_household_member(
         session,
         application,
-        {"full_name": "Ama Mensah", "relationship": "child", "sex": "female", "date_of_birth": born_years_ago(today, 12, 2, 9)},
+        {
+            "full_name": "Ama Mensah",
+            "relationship": "child",
+            "sex": "female",
+            "date_of_birth": born_years_ago(today, 12, 2, 9),
+        },
     )
     add_household_member(
         session,
         application,
-        {"full_name": "Kofi Mensah", "relationship": "child", "sex": "male", "date_of_birth": born_years_ago(today, 7, 10, 1)},
+        {
+            "full_name": "Kofi Mensah",
+            "relationship": "child",
+            "sex": "male",
+            "date_of_birth": born_years_ago(today, 7, 10, 1),
+        },
     )
     add_home_address(
-        session, application, {"line_1": "9 Canal Street", "postcode": "EX3 9CS", "moved_in": born_years_ago(today, 6, 4, 1)}
+        session,
+        application,
+        {"line_1": "9 Canal Street", "postcode": "EX3 9CS", "moved_in": born_years_ago(today, 6, 4, 1)},
     )
     received = today - dt.timedelta(days=45)
     return send_application(
@@ -160,7 +174,9 @@ def _daniel(session: Session, scheme: Scheme, today: dt.date, password: str, off
     application = data.application_for(session, user.id)
     assert application is not None
     add_home_address(
-        session, application, {"line_1": "41 Harbour View", "postcode": "EX4 1HV", "moved_in": born_years_ago(today, 5, 6, 1)}
+        session,
+        application,
+        {"line_1": "41 Harbour View", "postcode": "EX4 1HV", "moved_in": born_years_ago(today, 5, 6, 1)},
     )
     application = send_application(
         session,
@@ -222,7 +238,12 @@ def _fatima(session: Session, scheme: Scheme, today: dt.date, password: str, off
     add_household_member(
         session,
         application,
-        {"full_name": "Zara Ali", "relationship": "child", "sex": "female", "date_of_birth": born_years_ago(today, 3, 5, 12)},
+        {
+            "full_name": "Zara Ali",
+            "relationship": "child",
+            "sex": "female",
+            "date_of_birth": born_years_ago(today, 3, 5, 12),
+        },
     )
     application = send_application(
         session,

@@ -106,8 +106,10 @@ def navigation_items() -> list[dict[str, Any]]:
         elif current_user.role is Role.SUPPORT_WORKER:
             items.append({"href": url_for("support.dashboard"), "text": _("People you are helping")})
         else:
+            items.append({"href": url_for("homes.index"), "text": _("Find a home")})
             items.append({"href": url_for("account.dashboard"), "text": _("Your account")})
     else:
+        items.append({"href": url_for("homes.index"), "text": _("Find a home")})
         items.append({"href": url_for("account.sign_in"), "text": _("Sign in")})
     for item in items:
         item["active"] = request.path == item["href"]

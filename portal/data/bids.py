@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
-from portal.data.advert_models import Advert, BiddingCycle
+from portal.data.advert_models import Advert, AdvertPhoto
 from portal.data.application_models import Application
 from portal.data.audit import record_event
 from portal.data.base import utcnow
@@ -55,6 +55,10 @@ def advert_with_details(session: Session, reference: str) -> Advert | None:
     return session.scalar(query)
 
 
+def photo_of(session: Session, photo_id: int) -> AdvertPhoto | None:
+    return session.get(AdvertPhoto, photo_id)
+
+
 def active_bid_count(session: Session, application_id: int, cycle_id: int) -> int:
     query = select(func.count(Bid.id)).where(
         Bid.application_id == application_id, Bid.cycle_id == cycle_id, Bid.status == "active"
@@ -88,8 +92,9 @@ def _check(
     if cycle is None:  # an advert outside any cycle takes no bids, whatever its status says
         home = replace(home, status="draft")
     if bidder is None or application_id is None or cycle is None:
-        return bid_check(home, bidder, active_bids=0, bid_limit=cycle.bid_limit if cycle else 0, already_bid=False,
-                         today=today)
+        return bid_check(
+            home, bidder, active_bids=0, bid_limit=cycle.bid_limit if cycle else 0, already_bid=False, today=today
+        )
     return bid_check(
         home,
         bidder,
@@ -112,7 +117,9 @@ def _lock(session: Session, application: Application) -> None:
     session.execute(select(Application.id).where(Application.id == application.id).with_for_update())
 
 
-def _out_of_bids(session: Session, application: Application, advert: Advert, bidder: Bidder, today: dt.date) -> BidCheck:
+def _out_of_bids(
+    session: Session, application: Application, advert: Advert, bidder: Bidder, today: dt.date
+) -> BidCheck:
     """The reasons after losing a race for a slot: whatever the rules say now, or else the bid limit."""
     check = _check(session, application.id, advert, bidder, today)
     if not check.can_bid:
@@ -202,6 +209,16 @@ def bid_of(session: Session, application_id: int, bid_id: int) -> Bid | None:
     return session.scalar(select(Bid).where(Bid.id == bid_id, Bid.application_id == application_id))
 
 
+def advert_of(session: Session, bid: Bid) -> Advert:
+    """The advert a bid is for, with its landlord, cycle and photos loaded."""
+    query = (
+        select(Advert)
+        .where(Advert.id == bid.advert_id)
+        .options(selectinload(Advert.photos), selectinload(Advert.landlord), selectinload(Advert.cycle))
+    )
+    return session.scalars(query).one()
+
+
 @dataclass(frozen=True)
 class BidWithAdvert:
     bid: Bid
@@ -234,7 +251,9 @@ class LivePlace:
     excluded_because: tuple[str, ...] = ()
 
 
-def live_places(session: Session, advert: Advert, application_ids: Iterable[int], today: dt.date) -> dict[int, LivePlace]:
+def live_places(
+    session: Session, advert: Advert, application_ids: Iterable[int], today: dt.date
+) -> dict[int, LivePlace]:
     """Each of these households' place among the advert's active bidders, ranked as the shortlist will be."""
     bidder_ids = active_bidder_ids(session, advert.id)
     bidders = bidders_for(session, bidder_ids, today)
@@ -248,7 +267,3 @@ def live_places(session: Session, advert: Advert, application_ids: Iterable[int]
         if place is not None:
             places[application_id] = LivePlace(place.position, eligible, tuple(place.excluded_because))
     return places
-
-
-def open_cycle_ids(session: Session) -> list[int]:
-    return list(session.scalars(select(BiddingCycle.id).where(BiddingCycle.status == "open")))

@@ -153,11 +153,37 @@ def _adverts_in(session: Session, cycle: BiddingCycle, status: str) -> list[Adve
     return list(session.scalars(query))
 
 
+def _lock(session: Session, cycle: BiddingCycle) -> None:
+    """Lock the cycle's row and read its status again, so two officers cannot move it on at once (PostgreSQL)."""
+    query = (
+        select(BiddingCycle)
+        .where(BiddingCycle.id == cycle.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    session.scalars(query).one()
+
+
+def _record_adverts(
+    session: Session, adverts: list[Advert], officer: User | None, action: str, cycle: BiddingCycle
+) -> None:
+    for advert in adverts:
+        record_event(
+            session,
+            actor=officer,
+            action=action,
+            subject_type="advert",
+            subject_id=advert.id,
+            details={"advert": advert.reference, "cycle": cycle.id},
+        )
+
+
 def open_cycle(session: Session, cycle: BiddingCycle, officer: User | None, today: dt.date) -> int:
     """Open a planned cycle: its ready adverts start taking bids, then automatic bids are placed.
 
     Returns how many automatic bids were placed. ``officer`` is None when the command line opens it.
     """
+    _lock(session, cycle)
     if cycle.status != "planned":
         raise WrongCycleStatus(cycle.status)
     cycle.status = "open"
@@ -175,6 +201,7 @@ def open_cycle(session: Session, cycle: BiddingCycle, officer: User | None, toda
         subject_id=cycle.id,
         details={"adverts": [advert.reference for advert in opened], "on": today.isoformat()},
     )
+    _record_adverts(session, opened, officer, "lettings.advert_opened", cycle)
     placed = auto_bids.place_auto_bids(session, cycle, today)
     session.flush()
     return placed
@@ -182,6 +209,7 @@ def open_cycle(session: Session, cycle: BiddingCycle, officer: User | None, toda
 
 def close_cycle(session: Session, cycle: BiddingCycle, officer: User | None, today: dt.date) -> list[Advert]:
     """Close an open cycle: its open adverts stop taking bids and each gets its shortlist. Returns them."""
+    _lock(session, cycle)
     if cycle.status != "open":
         raise WrongCycleStatus(cycle.status)
     cycle.status = "closed"
@@ -199,6 +227,7 @@ def close_cycle(session: Session, cycle: BiddingCycle, officer: User | None, tod
         subject_id=cycle.id,
         details={"adverts": [advert.reference for advert in closed], "on": today.isoformat()},
     )
+    _record_adverts(session, closed, officer, "lettings.advert_closed", cycle)
     for advert in closed:
         shortlists.create_shortlist(session, advert, today)
     session.flush()

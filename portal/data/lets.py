@@ -9,11 +9,11 @@ from sqlalchemy.orm import Session
 
 from portal.data.advert_models import Advert
 from portal.data.application_models import Application
-from portal.data.applications import IllegalTransition, move_to
+from portal.data.applications import move_to
 from portal.data.audit import record_event
 from portal.data.base import utcnow
 from portal.data.bidders import bidder_for
-from portal.data.letting_models import Bid, Let, Offer
+from portal.data.letting_models import Bid, Let, Offer, ShortlistEntry
 from portal.data.models import User
 from portal.data.shortlists import entry_for, set_status
 
@@ -52,7 +52,10 @@ def count_lets(session: Session) -> int:
 
 
 def bid_count(session: Session, advert_id: int) -> int:
-    """Active bids on the advert: after it closes, the bids there were at the close."""
+    """The bids there were when bidding closed: one shortlist place each (active bids when there is no shortlist)."""
+    places = session.scalar(select(func.count(ShortlistEntry.id)).where(ShortlistEntry.advert_id == advert_id))
+    if places:
+        return places
     query = select(func.count(Bid.id)).where(Bid.advert_id == advert_id, Bid.status == "active")
     return session.scalar(query) or 0
 
@@ -62,9 +65,7 @@ def housed_reason(advert: Advert) -> str:
     return "Housed: " + ", ".join(part for part in parts if part)
 
 
-def let_home(
-    session: Session, advert: Advert, offer: Offer, *, officer: User, let_on: dt.date, today: dt.date
-) -> Let:
+def let_home(session: Session, advert: Advert, offer: Offer, *, officer: User, let_on: dt.date, today: dt.date) -> Let:
     """Let the home to the household that accepted it, and close their application as housed."""
     if offer.status != "accepted" or offer.advert_id != advert.id or let_for_advert(session, advert.id) is not None:
         raise CannotLet(advert.reference)
@@ -103,11 +104,8 @@ def let_home(
         subject_id=application.id,
         details={"advert": advert.reference, "let_on": let_on.isoformat(), "route": offer.route},
     )
-    if application.stage != "closed":
-        try:
-            move_to(session, application, "closed", actor=officer, reason=housed_reason(advert))
-        except IllegalTransition as error:  # every stage but closed can close, so this does not happen
-            raise CannotLet(advert.reference) from error
+    if application.stage != "closed":  # every other stage may close
+        move_to(session, application, "closed", actor=officer, reason=housed_reason(advert))
     session.flush()
     return let
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from portal.data.advert_models import Advert
 from portal.data.audit import record_event
 from portal.data.base import utcnow
-from portal.data.letting_models import Offer, ShortlistEntry
+from portal.data.letting_models import Offer
 from portal.data.models import User
 from portal.data.shortlists import entries_for, entry_for, set_status
 from portal.rules.lettings.offers import refusals_counted
@@ -28,11 +28,6 @@ STANDING = ("made", "accepted")
 def offers_for_application(session: Session, application_id: int) -> list[Offer]:
     """Every offer made to the household, newest first."""
     query = select(Offer).where(Offer.application_id == application_id).order_by(Offer.made_at.desc(), Offer.id.desc())
-    return list(session.scalars(query))
-
-
-def offers_for_advert(session: Session, advert_id: int) -> list[Offer]:
-    query = select(Offer).where(Offer.advert_id == advert_id).order_by(Offer.made_at, Offer.id)
     return list(session.scalars(query))
 
 
@@ -171,5 +166,5 @@ def _after_direct_match_ended(session: Session, advert: Advert, offer: Offer) ->
         advert.updated_at = utcnow()
 
 
-def entry_of(session: Session, offer: Offer) -> ShortlistEntry | None:
-    return entry_for(session, offer.advert_id, offer.application_id)
+def offer_of(session: Session, offer_id: int) -> Offer | None:
+    return session.get(Offer, offer_id)

@@ -9,11 +9,13 @@ kept with their place, so the shortlist never changes afterwards.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.data.advert_models import Advert
+from portal.data.application_models import Application
 from portal.data.audit import record_event
 from portal.data.base import utcnow
 from portal.data.bidders import bidders_for, home_of
@@ -86,9 +88,7 @@ def entry_on_advert(session: Session, advert_id: int, entry_id: int) -> Shortlis
 
 def entries_for_application(session: Session, application_id: int) -> list[ShortlistEntry]:
     query = (
-        select(ShortlistEntry)
-        .where(ShortlistEntry.application_id == application_id)
-        .order_by(ShortlistEntry.id.desc())
+        select(ShortlistEntry).where(ShortlistEntry.application_id == application_id).order_by(ShortlistEntry.id.desc())
     )
     return list(session.scalars(query))
 
@@ -139,3 +139,28 @@ def set_status(entry: ShortlistEntry, officer: User | None, status: str) -> None
     entry.status = status
     entry.updated_by_id = officer.id if officer else None
     entry.updated_at = utcnow()
+
+
+def advert_of(session: Session, advert_id: int) -> Advert | None:
+    return session.get(Advert, advert_id)
+
+
+def reference_of(session: Session, application_id: int) -> str:
+    """The application's reference (``#id`` for one never sent, which cannot be on a shortlist)."""
+    reference = session.scalar(select(Application.reference).where(Application.id == application_id))
+    return reference or f"#{application_id}"
+
+
+def adverts_by_id(session: Session, advert_ids: Iterable[int]) -> dict[int, Advert]:
+    ids = sorted(set(advert_ids))
+    if not ids:
+        return {}
+    return {advert.id: advert for advert in session.scalars(select(Advert).where(Advert.id.in_(ids)))}
+
+
+def lock_advert(session: Session, advert_id: int) -> None:
+    """Hold the advert's row until the transaction ends, so two officers cannot offer one home at once.
+
+    A no-op on SQLite, which lets one writer in at a time anyway.
+    """
+    session.execute(select(Advert.id).where(Advert.id == advert_id).with_for_update())

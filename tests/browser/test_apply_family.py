@@ -101,7 +101,7 @@ IMMIGRATION = [
     ("immigration-status", "settled"),  # Grace
     ("lived-in-uk-2-years", "yes"),
 ]
-MONEY = [("income", "32,500"), ("savings", "250"), ("owns-property", "no")]
+MONEY = [("income", "32,500"), ("take-home-pay", "2,150"), ("savings", "250"), ("owns-property", "no")]
 HEALTH = [
     ("health-problem", "yes"),
     ("health-details", "The mould makes Daniel's asthma worse."),

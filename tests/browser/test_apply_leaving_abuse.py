@@ -98,7 +98,7 @@ def test_woman_leaving_abuse_with_a_baby_due_applies_with_exit_this_page_after_s
     addresses = section(walk, "addresses", ADDRESSES)
     assert addresses["In Example Borough"] == "No"
     section(walk, "immigration", [("immigration-status", "british_irish"), ("lived-in-uk-2-years", "yes")])
-    section(walk, "money", [("income", "9,800"), ("savings", "0"), ("owns-property", "no")])
+    section(walk, "money", [("income", "9,800"), ("take-home-pay", "780"), ("savings", "0"), ("owns-property", "no")])
     section(walk, "health", HEALTH)
     assert not walk.abuse and page.locator(".govuk-exit-this-page").count() == 0
 

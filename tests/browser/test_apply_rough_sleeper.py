@@ -106,7 +106,7 @@ def test_man_sleeping_rough_applies_on_a_phone_without_being_asked_about_rooms(
         assert f"{APPLY}current-home/{never_asked}" not in walk.seen, never_asked
     section(walk, "addresses", ADDRESSES)
     section(walk, "immigration", [("immigration-status", "british_irish"), ("lived-in-uk-2-years", "yes")])
-    section(walk, "money", [("income", "0"), ("savings", "0"), ("owns-property", "no")])
+    section(walk, "money", [("income", "0"), ("take-home-pay", "0"), ("savings", "0"), ("owns-property", "no")])
     health = section(walk, "health", HEALTH)
     assert health["Getting around"] == "Yes, someone finds steps or stairs hard"
     assert health["Health workers who know about it"] == ""

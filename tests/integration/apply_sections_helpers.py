@@ -123,7 +123,7 @@ def walk_everything(client: Any) -> None:
     nxt = answer(client, start_section(client, "immigration"), {"immigration_status": "british_irish"})
     assert answer(client, nxt, {"lived_in_uk_2_years": "yes"}).endswith("/immigration/check")
     finish(client, "immigration")
-    walk_flat(client, "money", {"income": "12000"}, {"savings": "0"}, {"owns_property": "no"})
+    walk_flat(client, "money", {"income": "12000"}, {"take_home_pay": "950"}, {"savings": "0"}, {"owns_property": "no"})
     walk_flat(
         client,
         "health",

@@ -22,6 +22,7 @@ def test_money_walks_in_order_and_asks_about_the_home_only_when_they_own_one(sig
         client,
         nxt,
         ("/apply/money/income", {"income": "£18,500"}),
+        ("/apply/money/take-home-pay", {"take_home_pay": "£1,320.75"}),
         ("/apply/money/savings", {"savings": "1200.50"}),
         ("/apply/money/owns-property", {"owns_property": "yes"}),
         ("/apply/money/property-can-live-in", {"property_can_live_in": "no"}),
@@ -29,12 +30,13 @@ def test_money_walks_in_order_and_asks_about_the_home_only_when_they_own_one(sig
     assert nxt.endswith("/apply/money/check")
     assert section_answers(db_session, client, "money") == {
         "income": "18500",
+        "take_home_pay": "1320.75",
         "savings": "1200.50",
         "owns_property": "yes",
         "property_can_live_in": "no",
     }
     page = text_of(client, nxt)
-    assert "£18,500" in page and "£1,200.50" in page
+    assert "£18,500" in page and "£1,320.75" in page and "£1,200.50" in page
     answer(client, "/apply/money/owns-property?change=1", {"owns_property": "no"})
     assert "property_can_live_in" not in section_answers(db_session, client, "money")
     assert client.get("/apply/money/property-can-live-in").headers["Location"].endswith("/apply/money/check")
@@ -48,12 +50,15 @@ def test_money_mistakes_are_explained_and_earlier_answers_kept(sign_in_as, db_se
     page = mistake(client, "/apply/money/income", {"income": ""})
     assert "Enter your household's income each year, or 0 if there is none" in error_text(page)
     answer(client, "/apply/money/income", {"income": "0"})
+    page = mistake(client, "/apply/money/take-home-pay", {"take_home_pay": ""})
+    assert "Enter how much your household takes home each month, or 0 if there is none" in error_text(page)
+    answer(client, "/apply/money/take-home-pay", {"take_home_pay": "0"})
     page = mistake(client, "/apply/money/savings", {"savings": "-5"})
     assert "Enter an amount of 0 or more" in error_text(page)
     assert "Select yes if you or anyone who will live with you owns a home" in error_text(
         mistake(client, "/apply/money/owns-property", {"owns_property": ""})
     )
-    assert section_answers(db_session, client, "money") == {"income": "0"}
+    assert section_answers(db_session, client, "money") == {"income": "0", "take_home_pay": "0"}
 
 
 def test_tenancy_follow_ups_appear_only_after_yes_and_go_after_no(sign_in_as, db_session):

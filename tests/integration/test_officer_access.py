@@ -18,10 +18,15 @@ from portal.data.evidence import evidence_items
 from portal.data.evidence_models import EvidenceFile
 from portal.storage import file_store
 from portal.storage.base import new_key
+from tests.integration.officer_access_lettings import full_lettings
 from tests.integration.officer_helpers import a_case
 
 #: Pages only a senior officer (or an administrator) may use.
-SENIOR_ONLY = {"officer_review.review_decide", "officer_review.case_sensitive_claim"}
+SENIOR_ONLY = {
+    "officer_review.review_decide",
+    "officer_review.case_sensitive_claim",
+    "officer_review.direct_match_decide",
+}
 #: Pages only an administrator may use.
 ADMIN_ONLY = {"officer_review.staff", "officer_review.new_staff"}
 #: Actions a plain officer may open but not do: taking a review is for senior officers.
@@ -82,6 +87,7 @@ def a_full_case(db_session: Any, make_user: Any) -> dict[str, Any]:
     db_session.add_all([review, flag, referral, duplicate, duty, change, task, note])
     db_session.flush()
     return {
+        **full_lettings(db_session, make_user, decider),
         "application_id": case.id,
         "item_id": item.id,
         "file_id": evidence_file.id,
@@ -107,6 +113,10 @@ def path_of(rule: Any, ids: dict[str, Any]) -> str:
             values[name] = ids["duplicate_id"]
         elif name == "name":
             values[name] = "new-submissions"
+        elif name == "photo_id" and rule.endpoint == "officer_review.advert_photo_delete":
+            values[name] = ids["spare_photo_id"]
+        elif rule.endpoint == "officer_review.shortlist_nominate" and name in ("advert_id", "entry_id"):
+            values[name] = ids["association_id" if name == "advert_id" else "association_entry_id"]
         else:
             values[name] = ids[name]
     path = rule.rule

@@ -28,6 +28,17 @@ SECTION = Section(
             required=_l("Enter your household's income each year, or 0 if there is none"),
         ),
         MoneyAsk(
+            "take_home_pay",
+            _l("How much money does your household take home each month?"),
+            _l("Take-home pay each month"),
+            hint=_l(
+                "This is what is paid into the bank after tax, for everyone who will live with you. "
+                "Count benefits, like Universal Credit, but not help with rent or housing costs. "
+                "We use it to tell you if a home's rent is likely to be affordable. Enter 0 if there is none."
+            ),
+            required=_l("Enter how much your household takes home each month, or 0 if there is none"),
+        ),
+        MoneyAsk(
             "savings",
             _l("How much does your household have in savings?"),
             _l("Savings"),

@@ -123,19 +123,28 @@ def _age(code: str, home: Home, age: int) -> Blocker:
     return _blocker(code, message, low=low, high=high, age=age)
 
 
+def _not_on_register(stage: str) -> Blocker:
+    """Why a household not on the register cannot bid, in the words its application page uses for its stage."""
+    if stage == "suspended":
+        message = N_(
+            "Your application is on hold for now, so you cannot bid for homes. We will write to you to say why "
+            "and what you can do."
+        )
+    elif stage == "closed":
+        message = N_("Your application is closed. If things change, you can apply again at any time.")
+    else:
+        message = N_(
+            "You can bid for homes once your application is on the housing register and has a band. "
+            "Your application page shows where it is up to."
+        )
+    return _blocker(NOT_ON_REGISTER, message)
+
+
 def eligibility_blockers(home: Home, bidder: Bidder) -> tuple[Blocker, ...]:
     """Why the home is not for this household, in a fixed order; empty when it is."""
     blockers: list[Blocker] = []
     if bidder.stage != "active" or bidder.band is None:
-        blockers.append(
-            _blocker(
-                NOT_ON_REGISTER,
-                N_(
-                    "You can bid for homes once your application is on the housing register and has a band. "
-                    "Your application page shows where it is up to."
-                ),
-            )
-        )
+        blockers.append(_not_on_register(bidder.stage))
     need = bidder.bedroom_need
     if need is not None and home.min_bedroom_need is not None and need < home.min_bedroom_need:
         blockers.append(_bedrooms(TOO_FEW_BEDROOMS_NEEDED, home, need))
@@ -198,7 +207,9 @@ def bid_check(
             _blocker(ALREADY_BID, N_("You have already bid for this home. You can see your bids on your bids page."))
         )
     if active_bids >= bid_limit and not already_bid:
-        if bid_limit == 1:
+        if bid_limit < 1:
+            message = N_("You cannot bid for this home because its bidding cycle does not take bids.")
+        elif bid_limit == 1:
             message = N_(
                 "You have 1 bid in this bidding cycle and you are using it. You can take back your bid to bid "
                 "for this home."
