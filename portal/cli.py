@@ -36,12 +36,16 @@ def seed_demo_command() -> None:
     from portal.demo import DEMO_PASSWORD, seed_demo
     from portal.demo_applications import seed_demo_applications
     from portal.demo_cases import seed_demo_cases
+    from portal.demo_lettings import seed_demo_lettings_and_register
     from portal.options.council_config import current_scheme
 
     created = seed_demo(db.session)
     today = dt.date.today()
     applications = seed_demo_applications(db.session, current_scheme(), today, DEMO_PASSWORD)
     applications += seed_demo_cases(db.session, current_scheme(), today, DEMO_PASSWORD)
+    # Decision letters and lettings give the full addresses of pages, as if asked from the portal's own address.
+    with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
+        applications += seed_demo_lettings_and_register(db.session, today)
     db.commit()
     click.echo(f"Demo data ready ({created} new accounts, {applications} new applications).")
 

@@ -257,7 +257,6 @@ THIS_WEEK_BIDS = {
 LAST_WEEK_BIDS = {
     "kwame@example.org": (0,),
     "joy@example.org": (0,),
-    "ahmed@example.org": (0,),
     "sofia@example.org": (1,),
     "mary@example.org": (1,),
     "li@example.org": (1,),

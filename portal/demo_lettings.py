@@ -5,8 +5,8 @@
 - A year of past lets (made-up, published), so the lettings results and the
   waiting-time estimates have something honest to show.
 - Last week's cycle, closed: a council house with a shortlist to work through
-  (Kwame first, Joy second, Ahmed left out because the home is too small for
-  his family) and a housing association flat to nominate for.
+  (Kwame first, Joy second) and a housing association flat to nominate for
+  (Sofia, Mary and Li bid for it).
 - This week's cycle, open: homes of every kind, some with bids already. Joy
   Okafor (``joy@example.org``) has not bid yet, so she has all her bids to use.
 - Next week's cycle, planned, with two homes ready to go.
@@ -177,3 +177,29 @@ def seed_demo_lettings(
         _advert(session, home, landlords, next_week, "ready")
     session.flush()
     return True
+
+
+def seed_demo_lettings_and_register(session: Session, today: dt.date) -> int:
+    """The demo households on the register, then the demo lettings; returns how many households were added."""
+    from flask import current_app
+
+    from portal.data.accounts import get_user_by_email
+    from portal.data.applications import application_for
+    from portal.demo import DEMO_PASSWORD
+    from portal.demo_register import HOUSEHOLDS, seed_demo_register
+    from portal.options.council_config import current_scheme
+    from portal.storage import file_store
+
+    officer = get_user_by_email(session, "officer@example.org")
+    if officer is None:
+        return 0
+    made = seed_demo_register(session, current_scheme(), today, DEMO_PASSWORD, officer, file_store(current_app))
+    users: dict[str, User] = {}
+    households: dict[str, Application] = {}
+    for household in HOUSEHOLDS:
+        user = get_user_by_email(session, household.email)
+        application = application_for(session, user.id) if user is not None else None
+        if user is not None and application is not None and application.stage == "active":
+            users[household.email], households[household.email] = user, application
+    seed_demo_lettings(session, today, households, users, officer)
+    return len(made)
