@@ -18,6 +18,7 @@ from officer_review.case_access import case_header, open_case
 from officer_review.case_forms import DIRECTIONS
 from officer_review.evidence_views import EVIDENCE_NAMES, item_title, person_names
 from officer_review.routes import bp
+from officer_review.timeline_lettings import LETTINGS_WORDS
 from portal.apply.change_forms import KIND_NAMES
 from portal.auth.access import officer_required
 from portal.data import evidence, timeline
@@ -151,6 +152,7 @@ EVENT_WORDS: dict[str, Words] = {
     "decision.made": _decision,
     "review.assigned": lambda d, c: f"Gave the review to {c.user(d.get('reviewer_id'))}",
     "review.decided": lambda d, c: f"Decided the review: the decision was {d.get('outcome') or 'looked at again'}",
+    **LETTINGS_WORDS,
 }
 
 

@@ -57,6 +57,7 @@ def prefill(options: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     if "partner" in options:
         put("household", "anyone_else", "yes" if others else "no")
     put("money", "income", options.get("income_yearly"))
+    put("money", "take_home_pay", options.get("take_home_monthly"))
     put("money", "savings", options.get("savings"))
     owns = "yes" if where == "owner_occupier" else _yes_no(options.get("owns_home"))
     put("money", "owns_property", owns)

@@ -71,6 +71,7 @@ def test_housing_options_answers_fill_in_the_application(sign_in_as, db_session)
     assert known["answers"]["current_home"]["home_type"] == "private_rented"
     assert known["answers"]["current_home"]["bedrooms"] == 1
     assert known["answers"]["money"]["income"] == "21000"
+    assert known["answers"]["money"]["take_home_pay"] == "1480"
     assert known["people"][0]["immigration_status"] == "settled"
     page = text_of(client, "/apply/")
     assert "Check your answers" in page
@@ -86,6 +87,7 @@ def sign_in_as_with_options(sign_in_as):
             "bedrooms": 1,
             "immigration": "settled",
             "income_yearly": "21000",
+            "take_home_monthly": "1480",
             "partner": "no",
             "children": 0,
             "other_adults": 0,

@@ -101,6 +101,12 @@ def test_a_whole_letting_cycle_on_the_demo_data(app, db_session, demo, outbox):
     db_session.expire_all()
     assert joy_application.stage == "closed"
 
+    timeline = words(officer, f"/officer/cases/{joy_application.id}/timeline")
+    for happened in ("Bid for", "Checked on the shortlist for", "Offered", "Said yes to the offer of", "Housed in"):
+        assert f"{happened} home {flat.reference}" in timeline
+    kwame_timeline = words(officer, f"/officer/cases/{kwame.application_id}/timeline")
+    assert f"Passed over on the shortlist for home {flat.reference}: Circumstances have changed" in kwame_timeline
+
     results = "/officer/lettings/results"
     assert officer.post_form(f"/officer/lettings/lets/{let.id}/publish", {}, token_from=results).status_code == 302
     public = words(app.test_client(), "/homes/results")
