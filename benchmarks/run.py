@@ -34,6 +34,8 @@ from flask.testing import FlaskClient
 
 from benchmarks.applying import measure as measure_applying
 from benchmarks.applying import report_lines as applying_report
+from benchmarks.lettings import measure as measure_lettings
+from benchmarks.lettings import report_lines as lettings_report
 from benchmarks.officer import measure as measure_officer
 from benchmarks.officer import report_lines as officer_report
 from benchmarks.options import measure as measure_options
@@ -230,9 +232,10 @@ def run_benchmarks(requests: int, http_requests: int, warmup: int) -> tuple[list
         sign_in(applicant, DEMO_APPLICANT, DEMO_PASSWORD)
         results.append(measure_client(applicant, "In-process, signed in", "/account", requests, warmup))
         officer = measure_officer(app)
+        lettings = measure_lettings(app)
 
         app.extensions["database"].engine.dispose()
-        return results, (options, applying, officer)
+        return results, (options, applying, officer, lettings)
 
 
 def positive(text: str) -> int:
@@ -279,7 +282,9 @@ def main(argv: list[str] | None = None) -> int:
     options = parse_arguments(argv)
     when = datetime.now(UTC)
     load = load_average()
-    results, (advice, applying, officer) = run_benchmarks(options.requests, options.http_requests, options.warmup)
+    results, (advice, applying, officer, lettings) = run_benchmarks(
+        options.requests, options.http_requests, options.warmup
+    )
     rules = measure_rules(households=options.households)
     command = command_line(argv)
 
@@ -296,11 +301,18 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(options_report(advice)))
     print("\n".join(applying_report(applying)))
     print("\n".join(officer_report(officer)))
+    print("\n".join(lettings_report(lettings)))
 
     output: Path = options.output
     output.parent.mkdir(parents=True, exist_ok=True)
     page_report = render_markdown(results, when, command, options, load)
-    sections = rules_report(rules) + options_report(advice) + applying_report(applying) + officer_report(officer)
+    sections = (
+        rules_report(rules)
+        + options_report(advice)
+        + applying_report(applying)
+        + officer_report(officer)
+        + lettings_report(lettings)
+    )
     output.write_text(page_report + "\n" + "\n".join(sections), encoding="utf-8")
     print(f"\nWritten to {output}")
     return 0

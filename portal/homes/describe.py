@@ -168,7 +168,11 @@ def detail_rows(advert: Advert) -> list[Row]:
                 ),
             )
         )
-    rows.append((_("Landlord"), f"{advert.landlord.name} ({kind_name('landlord', advert.landlord.kind)})"))
+    landlord = advert.landlord
+    if landlord.kind == "council":
+        rows.append((_("Landlord"), landlord.name))
+    else:
+        rows.append((_("Landlord"), f"{landlord.name} ({kind_name('landlord', landlord.kind)})"))
     return rows
 
 

@@ -21,7 +21,7 @@ OWNERSHIP_TENURES = ("shared_ownership", "first_homes")
 
 #: Who owns the home. A housing association home is let by nomination.
 LANDLORD_KINDS: dict[str, str] = {
-    "council": N_("Council"),
+    "council": N_("Council landlord"),
     "housing_association": N_("Housing association"),
 }
 
