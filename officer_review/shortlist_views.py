@@ -19,7 +19,7 @@ from officer_review.evidence_views import item_title, person_names
 from officer_review.offer_forms import SkipForm
 from officer_review.routes import bp
 from portal.auth.access import officer_required
-from portal.data import cases, changes, evidence, lettings_clock, shortlists
+from portal.data import changes, evidence, lettings_clock, queues, shortlists
 from portal.data.advert_models import Advert
 from portal.data.application_models import Application
 from portal.data.lets import let_for_advert
@@ -114,13 +114,9 @@ def household_name(application_id: int, names: dict[int, str]) -> str:
 def visible_names(entries: list[ShortlistEntry]) -> dict[int, str]:
     """The lead applicant's name for each case this officer may open; restricted cases are left out."""
     officer = acting_officer()
-    found = {}
-    for entry in entries:
-        if cases.may_open(db.session, officer, entry.application_id):
-            application = db.session.get(Application, entry.application_id)
-            if application is not None and application.people:
-                found[entry.application_id] = application.applicant.full_name
-    return found
+    ids = {entry.application_id for entry in entries}
+    restricted = queues.restricted_among(db.session, ids, officer_id=officer.id)
+    return shortlists.applicant_names(db.session, ids - restricted)
 
 
 @bp.get("/lettings/adverts/<int:advert_id>/shortlist")

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.data.advert_models import Advert
-from portal.data.application_models import Application
+from portal.data.application_models import Application, HouseholdMember
 from portal.data.audit import record_event
 from portal.data.base import utcnow
 from portal.data.bidders import bidders_for, home_of
@@ -164,3 +164,13 @@ def lock_advert(session: Session, advert_id: int) -> None:
     A no-op on SQLite, which lets one writer in at a time anyway.
     """
     session.execute(select(Advert.id).where(Advert.id == advert_id).with_for_update())
+
+
+def applicant_names(session: Session, application_ids: set[int]) -> dict[int, str]:
+    """The lead applicant's name on each of these applications, by one query."""
+    if not application_ids:
+        return {}
+    query = select(HouseholdMember.application_id, HouseholdMember.full_name).where(
+        HouseholdMember.application_id.in_(application_ids), HouseholdMember.position == 0
+    )
+    return {application_id: name for application_id, name in session.execute(query)}
