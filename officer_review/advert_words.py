@@ -8,7 +8,10 @@ from typing import Any
 from portal.data.advert_models import Advert, BiddingCycle
 from portal.data.bidders import pounds_from_pence
 from portal.rules.affordability import pounds
-from portal.rules.lettings.kinds import LANDLORD_KINDS, MOBILITY_CATEGORIES, PROPERTY_TYPES, TENURES
+from portal.rules.lettings.kinds import MOBILITY_CATEGORIES, PROPERTY_TYPES, TENURES
+
+#: The kind of landlord, as it follows the landlord's name.
+KIND_WORDS = {"council": "council", "housing_association": "housing association"}
 
 ADVERT_STATUS_TAGS = {
     "draft": ("Draft", "govuk-tag--grey"),
@@ -165,7 +168,7 @@ def detail_sections(advert: Advert) -> list[dict[str, Any]]:
         {
             "heading": "The home",
             "rows": [
-                ("Landlord", f"{landlord.name} ({LANDLORD_KINDS.get(landlord.kind, landlord.kind).lower()})"),
+                ("Landlord", f"{landlord.name} ({KIND_WORDS.get(landlord.kind, landlord.kind)})"),
                 ("Tenure", TENURES.get(advert.tenure, advert.tenure)),
                 ("Type of home", PROPERTY_TYPES.get(advert.property_type, advert.property_type)),
                 ("Bedrooms", bedrooms(advert.bedrooms)),
