@@ -19,7 +19,7 @@ from portal.data.advert_models import Advert, BiddingCycle
 from portal.data.bidders import home_of
 from portal.data.letting_models import AlertSent, SavedSearch
 from portal.data.models import User
-from portal.rules.lettings.alerts import matches
+from portal.rules.lettings.alerts import matcher
 
 PER_PAGE = 20
 #: More saved searches than anyone needs; stops a page being filled by accident.
@@ -62,7 +62,8 @@ def open_areas(session: Session) -> list[str]:
 
 
 def matching(adverts: Sequence[Advert], filters: Mapping[str, Any]) -> list[Advert]:
-    return [advert for advert in adverts if matches(filters, home_of(advert))]
+    meets = matcher(filters)
+    return [advert for advert in adverts if meets(home_of(advert))]
 
 
 def search_adverts(session: Session, filters: Mapping[str, Any], page: int = 1, per_page: int = PER_PAGE) -> SearchPage:

@@ -17,7 +17,7 @@ one canonical dict, dropping what it does not know and never raising:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import ROUND_DOWN, Decimal, InvalidOperation
 from typing import Any
 
@@ -133,28 +133,39 @@ def weekly_cost(home: Home) -> Decimal | None:
     return home.weekly_rent + (home.weekly_service_charge or Decimal(0))
 
 
-def matches(filters: Mapping[str, Any], home: Home) -> bool:
-    """True when the home meets every filter that is set.
+def matcher(filters: Mapping[str, Any]) -> Callable[[Home], bool]:
+    """A test of whether a home meets every filter that is set, with the filters cleaned once.
 
     The area is compared without regard to case or extra spaces. The rent filter
     compares rent and service charge together, and a home with no weekly rent
     does not meet it.
     """
     wanted = clean_filters(filters)
-    if wanted["tenure"] and home.tenure not in wanted["tenure"]:
-        return False
-    if wanted["area"] and wanted["area"].casefold() != " ".join(home.area.split()).casefold():
-        return False
-    if wanted["min_bedrooms"] is not None and home.bedrooms < wanted["min_bedrooms"]:
-        return False
-    if wanted["max_bedrooms"] is not None and home.bedrooms > wanted["max_bedrooms"]:
-        return False
-    if wanted["property_type"] and home.property_type not in wanted["property_type"]:
-        return False
-    if wanted["mobility"] and home.mobility not in wanted["mobility"]:
-        return False
-    if wanted["max_weekly_rent"] is not None:
-        cost = weekly_cost(home)
-        if cost is None or cost > Decimal(wanted["max_weekly_rent"]):
+    area = wanted["area"].casefold() if wanted["area"] else ""
+    max_rent = Decimal(wanted["max_weekly_rent"]) if wanted["max_weekly_rent"] is not None else None
+
+    def meets(home: Home) -> bool:
+        if wanted["tenure"] and home.tenure not in wanted["tenure"]:
             return False
-    return True
+        if area and area != " ".join(home.area.split()).casefold():
+            return False
+        if wanted["min_bedrooms"] is not None and home.bedrooms < wanted["min_bedrooms"]:
+            return False
+        if wanted["max_bedrooms"] is not None and home.bedrooms > wanted["max_bedrooms"]:
+            return False
+        if wanted["property_type"] and home.property_type not in wanted["property_type"]:
+            return False
+        if wanted["mobility"] and home.mobility not in wanted["mobility"]:
+            return False
+        if max_rent is not None:
+            cost = weekly_cost(home)
+            if cost is None or cost > max_rent:
+                return False
+        return True
+
+    return meets
+
+
+def matches(filters: Mapping[str, Any], home: Home) -> bool:
+    """True when the home meets every filter that is set (see ``matcher``)."""
+    return matcher(filters)(home)
