@@ -33,7 +33,7 @@ from portal.demo_cases import (
     send_application,
 )
 from portal.letters import issue_letters
-from portal.rules.determination.findings import Findings
+from portal.rules.determination.findings import Findings, findings_to_mapping
 from portal.rules.determination.settle import Confirmation, Settled, settle
 from portal.rules.scheme import Scheme
 from portal.storage.base import FileStore
@@ -207,7 +207,7 @@ def decide_as_proposed(
 ) -> Settled:
     """Assess the case as an officer who confirms every proposed field, record the decision and write its letters."""
     assessment = open_assessment(session, application, officer)
-    assessment.findings = {key: value for key, value in _findings_json(findings).items()}
+    assessment.findings = findings_to_mapping(findings)
     worked = proposal_for(session, application, findings, today, scheme=scheme)
     confirmations = {
         name: Confirmation(value=proposed.value, overridden=False) for name, proposed in worked.proposal.fields.items()
@@ -229,14 +229,6 @@ def decide_as_proposed(
     )
     issue_letters(session, decision, application, store=store)
     return result
-
-
-def _findings_json(findings: Findings) -> dict[str, Any]:
-    values: dict[str, Any] = {}
-    for name in Findings.__dataclass_fields__:
-        value = getattr(findings, name)
-        values[name] = value.isoformat() if isinstance(value, dt.date) else value
-    return values
 
 
 def seed_demo_register(
