@@ -18,6 +18,7 @@ from portal.data import (  # noqa: F401
     letting_models,
     models,
     options,
+    support_models,
 )
 from portal.data.base import Base, UTCDateTime
 

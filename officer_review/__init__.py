@@ -4,7 +4,9 @@ from officer_review import (  # noqa: F401  (each module adds its views to the b
     advert_import_views,
     advert_views,
     assessment_views,
+    assisted_views,
     auto_bid_views,
+    case_help_views,
     case_views,
     determination_views,
     direct_match_views,
@@ -22,6 +24,7 @@ from officer_review import (  # noqa: F401  (each module adds its views to the b
     review_views,
     safeguarding_views,
     shortlist_views,
+    support_worker_views,
     timeline_views,
 )
 from officer_review.routes import bp

@@ -25,6 +25,7 @@ CASE_PAGES = (
     ("officer_review.case_referrals", "Referrals"),
     ("officer_review.case_lettings", "Bids and offers"),
     ("officer_review.case_auto_bid", "Auto-bidding"),
+    ("officer_review.case_help", "Contact and help"),
     ("officer_review.case_timeline", "Timeline"),
 )
 

@@ -25,8 +25,8 @@ from portal.data import accounts, evidence
 from portal.data import applications as apps
 from portal.data.application_models import Application
 from portal.data.evidence_models import EvidenceItem
+from portal import notify
 from portal.extensions import db
-from portal.mail import send_email
 from portal.storage import InvalidKey, StoredFileMissing, file_store
 from portal.uploads import format_size
 
@@ -281,8 +281,10 @@ def case_request_information(application_id: int) -> Any:
         )
         wait_for_evidence(application, reason="Information asked for")
         db.commit()
-        email_applicant(application, "requested", item=item, due_on=due_on)
-        flash("We have asked the applicant for it, and emailed them.", "success")
+        if email_applicant(application, "requested", item=item, due_on=due_on):
+            flash("We have asked the applicant for it, and emailed them.", "success")
+        else:
+            flash("We have asked the applicant for it.", "success")
         return redirect(back)
     page = render_template(
         "officer_review/case/request_information.html",
@@ -295,20 +297,20 @@ def case_request_information(application_id: int) -> Any:
     return (page, 400) if form.errors else page
 
 
-def email_applicant(application: Application, why: str, *, item: EvidenceItem, due_on: Any) -> None:
-    """Tell the applicant, in their application's language, that we need them to send something.
+def email_applicant(application: Application, why: str, *, item: EvidenceItem, due_on: Any) -> bool:
+    """Tell the applicant, in their language, that we need them to send something; True when they were emailed.
 
     The change is already saved, so a failure to send is logged and said on the page, never an error.
     """
     applicant = accounts.get_user(db.session, application.user_id)
     if applicant is None:
-        return
+        return False
     link = current_app.config["BASE_URL"].rstrip("/") + url_for("apply.evidence_item", item_id=item.id)
     try:
-        send_email(
-            applicant.email,
+        sent = notify.email_applicant(
+            db.session,
+            applicant,
             "evidence_requested",
-            application.locale or "en",
             name=applicant.full_name,
             reference=application.reference,
             why=why,
@@ -316,6 +318,11 @@ def email_applicant(application: Application, why: str, *, item: EvidenceItem, d
             link=link,
             council=current_app.config["COUNCIL_NAME"],
         )
+        notify.email_helpers(db.session, applicant, update="evidence_requested")
     except OSError:
         log.exception("Could not email the applicant of application %s", application.id)
         flash("The change is saved, but we could not email the applicant. Contact them another way.", "important")
+        return False
+    if not sent:
+        flash("The change is saved. They have no email address, so contact them another way.", "important")
+    return sent

@@ -34,8 +34,7 @@ from portal.data.application_models import Application
 from portal.data.lets import let_for_advert, lets_for_application
 from portal.data.letting_models import Offer
 from portal.extensions import db
-from portal.letters import letter_locales
-from portal.mail import send_email
+from portal.notify import email_applicant, email_helpers
 from portal.options.council_config import current_scheme
 from portal.rules.casework.kinds import FLAG_KINDS
 from portal.rules.lettings.kinds import LET_ROUTES, SKIP_REASONS
@@ -72,13 +71,13 @@ def _full_address(endpoint: str, fallback: str) -> str:
 def send_offer_email(application: Application, advert: Advert, offer: Offer) -> bool:
     """Tell the household, in their language, that we are offering them the home; False when it could not be sent."""
     user = get_user(db.session, application.user_id)
-    if user is None or not user.email:
+    if user is None:
         return False
     try:
-        send_email(
-            user.email,
+        sent = email_applicant(
+            db.session,
+            user,
             "offer_made",
-            letter_locales(application)[-1],
             name=user.full_name,
             address=address_of(advert),
             respond_by=offer.respond_by,
@@ -88,10 +87,11 @@ def send_offer_email(application: Application, advert: Advert, offer: Offer) -> 
             link=_full_address("homes.bids", "/homes/bids"),
             council=current_app.config.get("COUNCIL_NAME", ""),
         )
+        email_helpers(db.session, user, update="offer_made")
     except (OSError, smtplib.SMTPException):
         log.exception("Could not email the household about offer %s", offer.id)
         return False
-    return True
+    return sent
 
 
 def flash_offer_sent(application: Application, sent: bool) -> None:

@@ -19,8 +19,10 @@ from officer_review.case_forms import DIRECTIONS
 from officer_review.evidence_views import EVIDENCE_NAMES, item_title, person_names
 from officer_review.routes import bp
 from officer_review.timeline_lettings import LETTINGS_WORDS
+from officer_review.timeline_support import SUPPORT_WORDS
 from portal.apply.change_forms import KIND_NAMES
 from portal.auth.access import officer_required
+from portal.auth.roles import Role
 from portal.data import evidence, timeline
 from portal.data.accounts import users_by_id
 from portal.data.application_models import Application
@@ -153,6 +155,7 @@ EVENT_WORDS: dict[str, Words] = {
     "review.assigned": lambda d, c: f"Gave the review to {c.user(d.get('reviewer_id'))}",
     "review.decided": lambda d, c: f"Decided the review: the decision was {d.get('outcome') or 'looked at again'}",
     **LETTINGS_WORDS,
+    **SUPPORT_WORDS,
 }
 
 
@@ -182,6 +185,14 @@ def _user_ids(entries: list[timeline.Entry]) -> set[int]:
     return ids
 
 
+def _who(actor: User | None, action: str) -> str:
+    if actor is None:
+        return "The portal" if action in BY_THE_PORTAL else "Not known"
+    if actor.role is Role.SUPPORT_WORKER:
+        return f"{actor.full_name} (support worker)"
+    return actor.full_name
+
+
 def describe(application: Application, entries: list[timeline.Entry]) -> list[dict[str, Any]]:
     users = users_by_id(db.session, _user_ids(entries))
     context = Context(application, users)
@@ -192,7 +203,7 @@ def describe(application: Application, entries: list[timeline.Entry]) -> list[di
         described.append(
             {
                 "when": when(entry.at),
-                "who": actor.full_name if actor else ("The portal" if entry.action in BY_THE_PORTAL else "Not known"),
+                "who": _who(actor, entry.action),
                 "behalf": behalf.full_name if behalf else None,
                 "what": words_for(entry.action, entry.details, context),
                 "why": entry.reason,

@@ -89,6 +89,9 @@ def create_app(config: BaseConfig | dict[str, Any] | None = None) -> Flask:
     explanations.init_app(app)
 
     _register_blueprints(app)
+    from portal.support.acting_views import init_app as init_acting
+
+    init_acting(app)
     with app.app_context():
         current_council()  # a council file with a mistake stops the portal starting, naming the key
     if app.config.get("PROXY_COUNT"):

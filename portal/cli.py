@@ -35,8 +35,10 @@ def seed_demo_command() -> None:
 
     from portal.demo import DEMO_PASSWORD, seed_demo
     from portal.demo_applications import seed_demo_applications
+    from portal.demo_assisted import seed_demo_assisted
     from portal.demo_cases import seed_demo_cases
     from portal.demo_lettings import seed_demo_lettings_and_register
+    from portal.demo_support import seed_demo_support
     from portal.options.council_config import current_scheme
 
     created = seed_demo(db.session)
@@ -46,6 +48,8 @@ def seed_demo_command() -> None:
     # Decision letters and lettings give the full addresses of pages, as if asked from the portal's own address.
     with current_app.test_request_context(base_url=current_app.config["BASE_URL"]):
         applications += seed_demo_lettings_and_register(db.session, today)
+        seed_demo_support(db.session, today)
+        applications += seed_demo_assisted(db.session, today)
     db.commit()
     click.echo(f"Demo data ready ({created} new accounts, {applications} new applications).")
 

@@ -88,6 +88,8 @@ def officer_navigation() -> list[dict[str, Any]]:
         ("officer_review.lettings", "Lettings"),
         ("officer_review.reviews", "Reviews"),
         ("officer_review.duplicates", "Duplicates"),
+        ("officer_review.assisted_new", "Start an application"),
+        ("officer_review.support_workers", "Support workers"),
     ]
     if current_user.role is Role.ADMIN:
         items.append(("officer_review.staff", "Staff accounts"))

@@ -229,3 +229,7 @@ def language() -> str | BaseResponse:
         )
         return response
     return render_template("portal/account/language.html", form=form)
+
+
+# Other account pages add their views to this blueprint.
+from portal.account import claim_views, contact_views, helper_views  # noqa: E402, F401

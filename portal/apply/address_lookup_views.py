@@ -18,7 +18,6 @@ from typing import Any
 from flask import abort, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 from wtforms import SubmitField
 
@@ -28,12 +27,14 @@ from portal.apply.fields import ChoiceField, TextField
 from portal.apply.questions.addresses import POSTCODE, address_question, tidy_postcode
 from portal.apply.routes import bp
 from portal.apply.sections import NEW, Section, Step, context_for
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.config import ConfigurationError
 from portal.data import applications as data
 from portal.extensions import db, limiter
 from portal.forms import PortalForm
 from portal.options.question_forms import form_with
+from portal.rules.support.scopes import Scope
 from portal.widgets import SubmitInput, TextInput
 
 log = logging.getLogger(__name__)
@@ -183,11 +184,11 @@ def render_choices(page: Page, form: Any, postcode: str) -> str:
 
 
 def _per_user() -> str:
-    return f"address-lookup:{current_user.get_id()}"
+    return f"address-lookup:{acting.applicant_id()}"
 
 
 @bp.route("/addresses/<item>/find-address", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 @limiter.limit("60 per hour", key_func=_per_user)
 def find_address(item: str) -> Any:
     page = Page(item)

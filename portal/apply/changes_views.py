@@ -14,14 +14,14 @@ from flask import abort, current_app, redirect, render_template, request, sessio
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
-from flask_login import current_user
 from wtforms import SubmitField
 
 from portal.apply import change_forms as forms
 from portal.apply import flow
 from portal.apply.provisional import work_out
 from portal.apply.routes import bp
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import applications as data
 from portal.data.accounts import get_user
 from portal.data.application_models import Application
@@ -31,6 +31,7 @@ from portal.extensions import db
 from portal.forms import PortalForm
 from portal.options.council_config import current_scheme
 from portal.rules.application import changes as rules
+from portal.rules.support.scopes import Scope
 from portal.widgets import SubmitInput
 
 SESSION_PREFIX = "change_"
@@ -118,7 +119,7 @@ def preview_record(preview: rules.ChangePreview) -> dict[str, Any]:
 
 
 @bp.route("/changes", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def changes() -> Any:
     application = flow.sent_application()
     if application is None:
@@ -138,7 +139,7 @@ def changes() -> Any:
 
 
 @bp.route("/changes/<kind>", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def change_details(kind: str) -> Any:
     chosen = chosen_kind(kind)
     application = flow.sent_application()
@@ -171,7 +172,7 @@ def change_details(kind: str) -> Any:
 
 
 @bp.route("/changes/<kind>/preview", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def change_preview(kind: str) -> Any:
     chosen = chosen_kind(kind)
     application = flow.sent_application()
@@ -189,7 +190,7 @@ def change_preview(kind: str) -> Any:
         return redirect(url_for("apply.change_details", kind=kind))
     form = SendForm()
     if form.validate_on_submit():
-        user = get_user(db.session, current_user.id)
+        user = get_user(db.session, acting.applicant_id())
         assert user is not None
         record_change(
             db.session,
@@ -219,7 +220,7 @@ def change_preview(kind: str) -> Any:
 
 
 @bp.get("/changes/sent")
-@applicant_required
+@for_applicant()
 def change_sent() -> Any:
     application = flow.sent_application()
     kind = session.get(SENT_KEY)

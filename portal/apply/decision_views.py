@@ -12,13 +12,13 @@ from typing import Any
 from flask import Response, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from wtforms import SubmitField
 
 from portal.apply import flow
 from portal.apply.fields import TextAreaField
 from portal.apply.routes import bp
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import reviews
 from portal.data.accounts import get_user
 from portal.data.application_models import Application
@@ -28,7 +28,8 @@ from portal.extensions import db
 from portal.forms import PortalForm
 from portal.i18n import LANGUAGES, allowed_locales, current_locale_code, text_direction
 from portal.letters.decision_letter import letter_body, letter_for, pdf_filename
-from portal.mail import send_email
+from portal.notify import email_applicant, email_helpers
+from portal.rules.support.scopes import Scope
 from portal.storage import InvalidKey, StoredFileMissing, file_store
 from portal.widgets import SubmitInput
 
@@ -69,11 +70,11 @@ def review_weeks() -> int:
 
 
 def _decision_or_404(decision_id: int) -> tuple[Decision, Application]:
-    decision = decision_for_user(db.session, current_user.id, decision_id)
+    decision = decision_for_user(db.session, acting.applicant_id(), decision_id)
     if decision is None:
         abort(404)
     application = db.session.get(Application, decision.application_id)
-    if application is None or application.user_id != current_user.id:
+    if application is None or application.user_id != acting.applicant_id():
         abort(404)
     return decision, application
 
@@ -106,7 +107,7 @@ def decision_summaries(application: Application, today: dt.date) -> list[dict[st
 
 
 @bp.get("/decisions")
-@applicant_required
+@for_applicant()
 def decisions() -> Any:
     application = flow.sent_application(closed_too=True)
     if application is None:
@@ -121,7 +122,7 @@ def decisions() -> Any:
 
 
 @bp.get("/decisions/<int:decision_id>")
-@applicant_required
+@for_applicant()
 def decision(decision_id: int) -> Any:
     found, application = _decision_or_404(decision_id)
     wanted = request.args.get("letter") or current_locale_code()
@@ -146,7 +147,7 @@ def decision(decision_id: int) -> Any:
 
 
 @bp.get("/decisions/<int:decision_id>/letter-<locale>.pdf")
-@applicant_required
+@for_applicant()
 def decision_pdf(decision_id: int, locale: str) -> Any:
     found, application = _decision_or_404(decision_id)
     letter = letter_for(db.session, found, locale) if locale in allowed_locales() else None
@@ -180,7 +181,7 @@ def _refused(found: Decision, application: Application, why: str) -> Any:
 
 
 @bp.route("/decisions/<int:decision_id>/review", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def review_request(decision_id: int) -> Any:
     found, application = _decision_or_404(decision_id)
     today = flow.today()
@@ -189,7 +190,7 @@ def review_request(decision_id: int) -> Any:
         return _refused(found, application, why)
     form = ReviewRequestForm()
     if form.validate_on_submit():
-        user = get_user(db.session, current_user.id)
+        user = get_user(db.session, acting.applicant_id())
         assert user is not None
         try:
             review = reviews.request_review(
@@ -199,16 +200,17 @@ def review_request(decision_id: int) -> Any:
             db.rollback()
             return _refused(found, application, refused.why)
         db.commit()
-        send_email(
-            user.email,
+        email_applicant(
+            db.session,
+            user,
             "review_requested",
-            current_locale_code(),
             name=user.full_name,
             reference=application.reference,
             decide_by=reviews.decide_by(review, review_weeks()),
             link=current_app.config["BASE_URL"].rstrip("/") + url_for("apply.review_sent", decision_id=found.id),
             council=current_app.config["COUNCIL_NAME"],
         )
+        email_helpers(db.session, user, update="review_requested")
         return redirect(url_for("apply.review_sent", decision_id=found.id))
     return render_template(
         "portal/apply/decisions/review_request.html",
@@ -222,7 +224,7 @@ def review_request(decision_id: int) -> Any:
 
 
 @bp.get("/decisions/<int:decision_id>/review/sent")
-@applicant_required
+@for_applicant()
 def review_sent(decision_id: int) -> Any:
     found, application = _decision_or_404(decision_id)
     summary = summary_of(found, application, flow.today())

@@ -20,14 +20,15 @@ from typing import Any
 from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user
 from markupsafe import Markup, escape
 from werkzeug.datastructures import FileStorage
 from werkzeug.wrappers import Response as BaseResponse
 
 from portal.apply import evidence_wording as wording
 from portal.apply.routes import bp
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
+from portal.rules.support.scopes import Scope
 from portal.data import applications as data
 from portal.data import evidence
 from portal.data.accounts import get_user
@@ -75,11 +76,11 @@ def _limit(key: str, default: str) -> str:
 
 
 def _per_user() -> str:
-    return f"evidence:{current_user.get_id()}"
+    return f"evidence:{acting.applicant_id()}"
 
 
 def _user() -> User:
-    user = get_user(db.session, current_user.id)
+    user = get_user(db.session, acting.applicant_id())
     assert user is not None
     return user
 
@@ -90,14 +91,14 @@ def _open_for_evidence(application: Application | None) -> bool:
 
 
 def _item_or_404(item_id: int) -> EvidenceItem:
-    item = evidence.item_for_user(db.session, current_user.id, item_id)
+    item = evidence.item_for_user(db.session, acting.applicant_id(), item_id)
     if item is None or not _open_for_evidence(item.application):
         abort(404)
     return item
 
 
 def _file_or_404(file_id: int) -> EvidenceFile:
-    found = evidence.file_for_user(db.session, current_user.id, file_id)
+    found = evidence.file_for_user(db.session, acting.applicant_id(), file_id)
     if found is None or not _open_for_evidence(found.item.application):
         abort(404)
     return found
@@ -165,9 +166,9 @@ def _help() -> dict[str, str]:
 
 
 @bp.get("/evidence", endpoint="evidence")
-@applicant_required
+@for_applicant()
 def evidence_list() -> str:
-    application = data.open_application_for(db.session, current_user.id)
+    application = data.open_application_for(db.session, acting.applicant_id())
     if application is None or not _open_for_evidence(application):
         abort(404)
     items = evidence.evidence_items(db.session, application)
@@ -214,7 +215,6 @@ def _store_all(item: EvidenceItem, checked: list[CheckedFile]) -> None:
     """Write each file to the store, then record it; if anything fails, remove what was written."""
     store = file_store(current_app)
     written: list[str] = []
-    user = _user()
     try:
         for upload in checked:
             key = new_key()
@@ -227,8 +227,8 @@ def _store_all(item: EvidenceItem, checked: list[CheckedFile]) -> None:
                 display_name=clean_display_name(upload.display_name),
                 content_type=upload.content_type,
                 size_bytes=upload.size,
-                uploaded_by=user,
-                on_behalf_of=None,
+                uploaded_by=acting.actor(),
+                on_behalf_of=acting.on_behalf_of(),
             )
         db.commit()
     except BaseException:
@@ -250,7 +250,7 @@ def _field_error(messages: list[str]) -> Markup:
 
 
 @bp.route("/evidence/<int:item_id>", methods=["GET", "POST"])
-@applicant_required
+@for_applicant()
 @limiter.limit(lambda: _limit("RATE_LIMIT_EVIDENCE_UPLOAD", UPLOAD_LIMIT), key_func=_per_user, methods=["POST"])
 def evidence_item(item_id: int) -> Any:
     item = _item_or_404(item_id)
@@ -304,7 +304,7 @@ def _file_row(sent: EvidenceFile) -> dict[str, Any]:
 
 
 @bp.route("/evidence/file/<int:file_id>/remove", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 @limiter.limit(lambda: _limit("RATE_LIMIT_EVIDENCE_REMOVE", REMOVE_LIMIT), key_func=_per_user, methods=["POST"])
 def evidence_remove_file(file_id: int) -> Any:
     sent = _file_or_404(file_id)
@@ -314,7 +314,7 @@ def evidence_remove_file(file_id: int) -> Any:
         return redirect(back)
     if request.method == "POST" and request.form.get("confirmed") == "yes":
         name = sent.display_name
-        key = evidence.remove_file(db.session, sent, actor=_user())
+        key = evidence.remove_file(db.session, sent, actor=acting.actor(), on_behalf_of=acting.on_behalf_of())
         db.commit()
         _delete_quietly(key)
         flash(_("%(name)s has been removed.", name=name), "success")
@@ -328,7 +328,7 @@ def evidence_remove_file(file_id: int) -> Any:
 
 
 @bp.get("/evidence/file/<int:file_id>")
-@applicant_required
+@for_applicant()
 def evidence_file(file_id: int) -> BaseResponse:
     sent = _file_or_404(file_id)
     try:
@@ -336,7 +336,7 @@ def evidence_file(file_id: int) -> BaseResponse:
         body = file_store(current_app).get(sent.storage_key)
     except (StoredFileMissing, InvalidKey):
         abort(404)
-    evidence.file_viewed(db.session, sent, actor=_user())
+    evidence.file_viewed(db.session, sent, actor=acting.actor(), on_behalf_of=acting.on_behalf_of())
     db.commit()
     response = Response(body, content_type=sent.content_type)
     name = download_name(sent.display_name, sent.content_type)

@@ -12,10 +12,10 @@ from typing import Any
 
 from flask import abort, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from portal.apply.section_list import SECTIONS
 from portal.apply.sections import NEW, Section, Step, context_for, first_gap, not_applying
+from portal.auth import acting
 from portal.data import applications as data
 from portal.data.application_models import Address, Application, HouseholdMember
 from portal.extensions import db
@@ -41,7 +41,7 @@ def section_by_slug(slug: str) -> Section:
 
 def current_draft() -> Application:
     """The signed-in applicant's draft; 404 when they have none (a sent application is not changed here)."""
-    application = data.open_application_for(db.session, current_user.id)
+    application = data.open_application_for(db.session, acting.applicant_id())
     if application is None or application.stage != "draft":
         abort(404)
     return application
@@ -176,7 +176,7 @@ def remove_item(application: Application, section: Section, record: HouseholdMem
 
 def sent_application(*, closed_too: bool = False) -> Application | None:
     """The signed-in applicant's sent application (a closed one only when ``closed_too``), or None."""
-    application = data.application_for(db.session, current_user.id)
+    application = data.application_for(db.session, acting.applicant_id())
     if application is None or application.stage == "draft":
         return None
     if application.stage == "closed" and not closed_too:

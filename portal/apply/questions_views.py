@@ -13,11 +13,12 @@ from portal.apply.asks import YES_NO, YesNoAsk
 from portal.apply.fields import ChoiceField
 from portal.apply.routes import bp
 from portal.apply.sections import NEW, Section, Step, context_for, step_before
-from portal.auth.access import applicant_required
+from portal.auth.acting import for_applicant
 from portal.data import applications as data
 from portal.data.application_models import Application
 from portal.extensions import db
 from portal.options.question_forms import form_with
+from portal.rules.support.scopes import Scope
 
 
 def wants_change() -> bool:
@@ -52,7 +53,7 @@ def render_question(application: Application, step: Step, form: Any, context: An
 
 
 @bp.route("/<section>/<slug>", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def question(section: str, slug: str) -> Any:
     chosen = flow.section_by_slug(section)
     ask = chosen.ask(slug)
@@ -72,7 +73,7 @@ def question(section: str, slug: str) -> Any:
 
 
 @bp.route("/<section>/<item>/<slug>", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def item_question(section: str, item: str, slug: str) -> Any:
     chosen = flow.section_by_slug(section)
     ask = chosen.item_ask(slug)
@@ -103,7 +104,7 @@ def item_question(section: str, item: str, slug: str) -> Any:
 
 
 @bp.route("/<section>/another", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def another(section: str) -> Any:
     chosen = flow.section_by_slug(section)
     if chosen.items is None or chosen.items.another is None:
@@ -127,7 +128,7 @@ def another(section: str) -> Any:
 
 
 @bp.route("/<section>/<item>/remove", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def remove_item(section: str, item: str) -> Any:
     chosen = flow.section_by_slug(section)
     if chosen.items is None or not chosen.items.can_add:
@@ -159,7 +160,7 @@ def remove_item(section: str, item: str) -> Any:
 
 
 @bp.get("/<section>/")
-@applicant_required
+@for_applicant(read=Scope.HELP)
 def section_start(section: str) -> Response:
     chosen = flow.section_by_slug(section)
     application = flow.current_draft()

@@ -7,6 +7,8 @@ from typing import Any
 from flask import Blueprint, current_app, url_for
 from flask_babel import lazy_gettext as _l
 
+from portal.auth import acting
+
 bp = Blueprint("apply", __name__, url_prefix="/apply")
 
 
@@ -27,15 +29,17 @@ def status_links(_application: Any) -> list[dict[str, str]]:
 
 
 def told_us_someone_is_hurting_them() -> bool:
-    """Whether the signed-in applicant said someone is hurting them: then every page of theirs has Exit this page."""
-    from flask_login import current_user
+    """Whether the applicant said someone is hurting them: then every page of theirs has Exit this page.
 
+    This holds for anyone helping them too, since the helper may be sitting beside them.
+    """
     from portal.data.applications import application_for
     from portal.extensions import db
 
-    if not current_user.is_authenticated:
+    found = acting.current_acting()
+    if found is None:
         return False
-    application = application_for(db.session, current_user.id)
+    application = application_for(db.session, found.applicant.id)
     return application is not None and application.section("safety").get("domestic_abuse") == "yes"
 
 
@@ -57,6 +61,7 @@ from portal.apply import (  # noqa: E402, F401
     changes_views,
     decision_views,
     evidence_views,
+    paper_views,
     questions_views,
     status_views,
     submit_views,

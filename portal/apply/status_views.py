@@ -6,7 +6,6 @@ from typing import Any
 
 from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from portal.apply import flow
 from portal.apply.decision_views import decision_summaries
@@ -14,14 +13,15 @@ from portal.apply.routes import bp
 from portal.apply.section_list import SECTIONS
 from portal.apply.stage_wording import NEXT_STEPS, STAGE_NAMES, STAGE_TAGS
 from portal.apply.summary import summarise
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import applications as data
 from portal.data.evidence import evidence_items, outstanding_count
 from portal.extensions import db
 
 
 @bp.get("/status")
-@applicant_required
+@for_applicant()
 def status() -> Any:
     application = flow.sent_application(closed_too=True)
     if application is None:
@@ -41,9 +41,9 @@ def status() -> Any:
 
 
 @bp.get("/summary")
-@applicant_required
+@for_applicant()
 def summary() -> Any:
-    application = data.application_for(db.session, current_user.id)
+    application = data.application_for(db.session, acting.applicant_id())
     if application is None:
         return redirect(url_for("apply.index"))
     facts = data.facts_of(application)

@@ -7,7 +7,6 @@ from typing import Any
 from flask import current_app, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms import SelectChoice, SelectMultipleField, SubmitField
 from wtforms.validators import ValidationError
@@ -18,7 +17,8 @@ from portal.apply.routes import bp
 from portal.apply.section_list import SECTIONS
 from portal.apply.sections import status_of
 from portal.apply.summary import summarise
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import applications as data
 from portal.data.accounts import get_user
 from portal.data.audit import record_event
@@ -27,7 +27,7 @@ from portal.data.evidence import sync_evidence
 from portal.extensions import db
 from portal.forms import PortalForm
 from portal.i18n import current_locale_code
-from portal.mail import send_email
+from portal.notify import email_applicant, email_helpers
 from portal.rules.application.evidence import evidence_needed
 from portal.widgets import CheckboxesInput, SubmitInput
 
@@ -71,7 +71,7 @@ def ready_to_send(application: Any) -> bool:
 
 
 @bp.route("/check", methods=["GET", "POST"])
-@applicant_required
+@for_applicant()
 def check_all() -> Any:
     application = flow.current_draft()
     if not ready_to_send(application):
@@ -90,18 +90,26 @@ def check_all() -> Any:
 
 
 def send(application: Any, form: DeclarationForm) -> Response:
-    user = get_user(db.session, current_user.id)
+    user = get_user(db.session, acting.applicant_id())
     assert user is not None
     today = flow.today()
     declaration = {"accepted": sorted(form.declaration.data or []), "on": today.isoformat()}
-    reference = data.submit_application(db.session, application, actor=user, declaration=declaration, today=today)
+    reference = data.submit_application(
+        db.session,
+        application,
+        actor=acting.actor(),
+        declaration=declaration,
+        today=today,
+        on_behalf_of=acting.on_behalf_of(),
+    )
     application.locale = current_locale_code()
     facts = data.facts_of(application)
     data.save_provisional(application, work_out(facts, today))
     sync_evidence(db.session, application, evidence_needed(facts))
     record_event(
         db.session,
-        actor=user,
+        actor=acting.actor(),
+        on_behalf_of=acting.on_behalf_of(),
         action="application.submitted",
         subject_type="application",
         subject_id=application.id,
@@ -109,22 +117,23 @@ def send(application: Any, form: DeclarationForm) -> Response:
     )
     find_duplicates(db.session, application)
     db.commit()
-    send_email(
-        user.email,
+    email_applicant(
+        db.session,
+        user,
         "application_sent",
-        current_locale_code(),
         name=user.full_name,
         reference=reference,
         link=current_app.config["BASE_URL"].rstrip("/") + url_for("apply.status"),
         council=current_app.config["COUNCIL_NAME"],
     )
+    email_helpers(db.session, user, update="application_sent")
     return redirect(url_for("apply.sent"))
 
 
 @bp.get("/sent")
-@applicant_required
+@for_applicant()
 def sent() -> Any:
-    application = data.open_application_for(db.session, current_user.id)
+    application = data.open_application_for(db.session, acting.applicant_id())
     if application is None or application.reference is None:
         return redirect(url_for("apply.index"))
     return render_template("portal/apply/sent.html", title=_("Application sent"), application=application)

@@ -7,7 +7,6 @@ from typing import Any
 from flask import redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms import SubmitField
 
@@ -19,7 +18,8 @@ from portal.apply.routes import bp
 from portal.apply.section_list import SECTIONS
 from portal.apply.sections import status_of
 from portal.apply.summary import summarise
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import applications as data
 from portal.data.accounts import get_user
 from portal.data.options import options_answers_for
@@ -54,15 +54,15 @@ def task_rows(application: Any) -> list[dict[str, Any]]:
 
 
 @bp.get("/")
-@applicant_required
+@for_applicant()
 def index() -> Any:
-    application = data.open_application_for(db.session, current_user.id)
+    application = data.open_application_for(db.session, acting.applicant_id())
     if application is None:
         return render_template(
             "portal/apply/start.html",
             form=StartForm(),
             title=_("Apply to join the housing register"),
-            closed=data.application_for(db.session, current_user.id),
+            closed=data.application_for(db.session, acting.applicant_id()),
         )
     if application.stage != "draft":
         return redirect(url_for("apply.status"))
@@ -81,12 +81,12 @@ def index() -> Any:
 
 
 @bp.post("/start")
-@applicant_required
+@for_applicant()
 @limiter.limit("20 per hour")
 def start() -> Response:
     form = StartForm()
-    if form.validate_on_submit() and data.open_application_for(db.session, current_user.id) is None:
-        user = get_user(db.session, current_user.id)
+    if form.validate_on_submit() and data.open_application_for(db.session, acting.applicant_id()) is None:
+        user = get_user(db.session, acting.applicant_id())
         assert user is not None
         carried = session.get("housing_options") or options_answers_for(db.session, user.id) or {}
         data.start_application(db.session, user, answers=prefill(carried))
@@ -95,7 +95,7 @@ def start() -> Response:
 
 
 @bp.route("/<section>/check", methods=["GET", "POST"])
-@applicant_required
+@for_applicant()
 def check_section(section: str) -> Any:
     chosen = flow.section_by_slug(section)
     application = flow.current_draft()

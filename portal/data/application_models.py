@@ -44,6 +44,9 @@ class Application(Base):
     #: The date the council first received the application: the registration date.
     received_on: Mapped[dt.date | None] = mapped_column(Date)
     closed_reason: Mapped[str | None] = mapped_column(String(500))
+    #: How the council received it: online, or started by an officer from a phone call, drop-in or paper form.
+    channel: Mapped[str] = mapped_column(String(20), default="online")
+    started_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
     people: Mapped[list[HouseholdMember]] = relationship(

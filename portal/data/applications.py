@@ -272,14 +272,24 @@ def new_reference(session: Session) -> str:
 
 
 def submit_application(
-    session: Session, application: Application, *, actor: User, declaration: Mapping[str, Any], today: dt.date
+    session: Session,
+    application: Application,
+    *,
+    actor: User,
+    declaration: Mapping[str, Any],
+    today: dt.date,
+    on_behalf_of: User | None = None,
 ) -> str:
-    """Give the application its reference and the date it was received, and move it to submitted."""
+    """Give the application its reference and the date it was received, and move it to submitted.
+
+    An application an officer started keeps the date the council first received it.
+    """
     application.reference = new_reference(session)
     application.submitted_at = utcnow()
     application.received_on = application.received_on or today
     application.declaration = dict(declaration)
-    move_to(session, application, "submitted", actor=actor, reason="Sent by the applicant")
+    reason = "Sent for the applicant by someone helping them" if on_behalf_of else "Sent by the applicant"
+    move_to(session, application, "submitted", actor=actor, reason=reason, on_behalf_of=on_behalf_of)
     return application.reference
 
 

@@ -141,8 +141,12 @@ def place_for_bidder(
     today: dt.date,
     *,
     automatic: bool = False,
+    on_behalf_of: User | None = None,
 ) -> Bid:
-    """``place_bid`` for a household already read as a bidder (auto-bidding reads many at once)."""
+    """``place_bid`` for a household already read as a bidder (auto-bidding reads many at once).
+
+    A bid placed by an officer or a support worker ``on_behalf_of`` the applicant is case work.
+    """
     _lock(session, application)
     for _attempt in range(ATTEMPTS):
         check = _check(session, application.id, advert, bidder, today)
@@ -159,6 +163,7 @@ def place_for_bidder(
             slot=slot,
             automatic=automatic,
             placed_by_id=actor.id if actor else None,
+            case_work=on_behalf_of is not None,
         )
         try:
             with session.begin_nested():
@@ -169,6 +174,7 @@ def place_for_bidder(
         record_event(
             session,
             actor=actor,
+            on_behalf_of=on_behalf_of,
             action="lettings.auto_bid" if automatic else "lettings.bid_placed",
             subject_type="application",
             subject_id=application.id,
@@ -178,14 +184,24 @@ def place_for_bidder(
     raise BidRefused(_out_of_bids(session, application, advert, bidder, today))
 
 
-def place_bid(session: Session, application: Application, advert: Advert, actor: User | None, today: dt.date) -> Bid:
+def place_bid(
+    session: Session,
+    application: Application,
+    advert: Advert,
+    actor: User | None,
+    today: dt.date,
+    *,
+    on_behalf_of: User | None = None,
+) -> Bid:
     """A bid by the household for the home, or ``BidRefused`` with every reason it may not bid."""
     if application.stage == "draft":
         raise BidRefused(_check(session, None, advert, None, today))
-    return place_for_bidder(session, application, advert, bidder_for(session, application, today), actor, today)
+    return place_for_bidder(
+        session, application, advert, bidder_for(session, application, today), actor, today, on_behalf_of=on_behalf_of
+    )
 
 
-def withdraw_bid(session: Session, bid: Bid, actor: User | None) -> None:
+def withdraw_bid(session: Session, bid: Bid, actor: User | None, *, on_behalf_of: User | None = None) -> None:
     """Take back an active bid while the home is still taking bids; its slot is free again."""
     advert = session.get(Advert, bid.advert_id)
     if bid.status != "active" or advert is None or advert.status != "open":
@@ -197,6 +213,7 @@ def withdraw_bid(session: Session, bid: Bid, actor: User | None) -> None:
     record_event(
         session,
         actor=actor,
+        on_behalf_of=on_behalf_of,
         action="lettings.bid_withdrawn",
         subject_type="application",
         subject_id=bid.application_id,

@@ -62,6 +62,8 @@ class Bid(Base):
     status: Mapped[str] = mapped_column(String(20), default="active")
     automatic: Mapped[bool] = mapped_column(Boolean, default=False)
     placed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    #: Placed by an officer or a support worker for the household.
+    case_work: Mapped[bool] = mapped_column(Boolean, default=False)
     placed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime(), default=utcnow)
     withdrawn_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
 from portal.data.application_models import Application, StatusChange
@@ -26,6 +26,8 @@ from portal.data.case_models import CaseNote
 from portal.data.case_notes import CONTACT_RECORDED, NOTE_ADDED
 from portal.data.change_models import CircumstanceChange, ReassessmentTask
 from portal.data.evidence_models import EvidenceFile, EvidenceItem
+from portal.data.models import AuditEvent
+from portal.data.support_models import Consent
 
 STAGE_CHANGED = "application.stage_changed"
 CHANGE_REPORTED = "application.change_reported"
@@ -156,10 +158,23 @@ class _Builder:
             add(Entry(sent.uploaded_at, UPLOADED, sent.uploaded_by_id, details=details))
 
 
+def _about_the_applicant(session: Session, application: Application) -> list[AuditEvent]:
+    """Events about the applicant rather than the application: help from others, consents, their account."""
+    consent_ids = select(cast(Consent.id, String)).where(Consent.applicant_id == application.user_id)
+    query = select(AuditEvent).where(
+        or_(
+            and_(AuditEvent.subject_type == "user", AuditEvent.subject_id == str(application.user_id)),
+            and_(AuditEvent.subject_type == "consent", AuditEvent.subject_id.in_(consent_ids)),
+        )
+    )
+    return list(session.scalars(query))
+
+
 def case_timeline(session: Session, application: Application) -> list[Entry]:
-    """Every event on the case, oldest first."""
+    """Every event on the case, oldest first, with those about the applicant's account and helpers."""
     builder = _Builder(session, application)
-    for event in events_for_subject(session, "application", application.id):
+    events = events_for_subject(session, "application", application.id) + _about_the_applicant(session, application)
+    for event in sorted(events, key=lambda event: (event.occurred_at, event.id)):
         builder.from_event(event)
     builder.left_over()
     return sorted(builder.entries, key=lambda entry: entry.at)

@@ -8,10 +8,10 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import alerts
 from portal.extensions import db
 from portal.homes.forms import DeleteSearchForm, SaveSearchForm, query_of, raw_filters
@@ -60,7 +60,7 @@ def describe_filters(filters: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 @bp.route("/alerts", methods=["GET", "POST"], endpoint="alerts")
-@applicant_required
+@for_applicant()
 def alerts_page() -> Page:
     form = SaveSearchForm()
     if form.validate_on_submit():
@@ -79,7 +79,7 @@ def alerts_page() -> Page:
         else:
             flash(_("You had already saved this search."), "success")
         return redirect(url_for("homes.alerts"))
-    searches = alerts.saved_searches_for(db.session, current_user.id)
+    searches = alerts.saved_searches_for(db.session, acting.applicant_id())
     return render_template(
         "portal/homes/alerts.html",
         title=_("Your property alerts"),
@@ -95,9 +95,9 @@ def alerts_page() -> Page:
 
 
 @bp.post("/alerts/<int:search_id>/delete")
-@applicant_required
+@for_applicant()
 def delete_alert(search_id: int) -> Response:
-    search = alerts.search_of(db.session, current_user.id, search_id)
+    search = alerts.search_of(db.session, acting.applicant_id(), search_id)
     if search is None:
         abort(404)
     form = DeleteSearchForm()

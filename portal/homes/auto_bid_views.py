@@ -8,13 +8,15 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import auto_bids
 from portal.data.letting_models import AutoBid
 from portal.extensions import db
 from portal.homes.forms import AutoBidForm, areas_from
 from portal.homes.routes import bp
-from portal.homes.viewer import household_application, signed_in_user
+from portal.homes.viewer import household_application
+from portal.rules.support.scopes import Scope
 
 Page = str | Response
 
@@ -41,7 +43,7 @@ def preferences_from(form: Any) -> dict[str, list[str]]:
 
 
 @bp.route("/auto-bid", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(write=Scope.BID)
 def auto_bid() -> Page:
     application = household_application()
     if application is None or application.stage == "closed":
@@ -55,8 +57,8 @@ def auto_bid() -> Page:
             application,
             enabled=enabled,
             preferences=preferences_from(form),
-            actor=signed_in_user(),
-            by_officer=False,
+            actor=acting.actor(),
+            by_officer=acting.acting().by_officer,
         )
         db.commit()
         if enabled:

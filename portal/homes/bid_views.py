@@ -7,10 +7,10 @@ from typing import Any
 
 from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from portal.auth.access import applicant_required
+from portal.auth import acting
+from portal.auth.acting import for_applicant
 from portal.data import bids, lettings_clock
 from portal.data.db import begin_writing
 from portal.extensions import db, limiter
@@ -18,8 +18,9 @@ from portal.homes import describe
 from portal.homes.forms import WithdrawBidForm
 from portal.homes.outcomes import bid_views, reasons_for
 from portal.homes.routes import bp
-from portal.homes.viewer import household_application, signed_in_user, visible_advert
+from portal.homes.viewer import household_application, visible_advert
 from portal.rules.lettings.shortlist import position_sentence
+from portal.rules.support.scopes import Scope
 
 Page = str | Response
 
@@ -29,11 +30,11 @@ def _bid_limit() -> str:
 
 
 def _per_user() -> str:
-    return f"bid:{current_user.get_id()}"
+    return f"bid:{acting.applicant_id()}"
 
 
 @bp.post("/<reference>/bid")
-@applicant_required
+@for_applicant(write=Scope.BID)
 @limiter.limit(_bid_limit, key_func=_per_user)
 def bid(reference: str) -> Response:
     advert, application = visible_advert(reference)
@@ -41,10 +42,11 @@ def bid(reference: str) -> Response:
     if application is None:
         flash(_("To bid for a home, you need an application on the housing register."), "important")
         return redirect(back)
-    user = signed_in_user()
     begin_writing(db.session)
     try:
-        bids.place_bid(db.session, application, advert, user, lettings_clock.today())
+        bids.place_bid(
+            db.session, application, advert, acting.actor(), lettings_clock.today(), on_behalf_of=acting.on_behalf_of()
+        )
     except bids.BidRefused:
         db.rollback()
         flash(_("We could not place your bid. The reasons are on this page."), "important")
@@ -54,7 +56,7 @@ def bid(reference: str) -> Response:
 
 
 @bp.get("/<reference>/bid-placed")
-@applicant_required
+@for_applicant()
 def bid_placed(reference: str) -> Page:
     advert, application = visible_advert(reference)
     active = bids.active_bid_for(db.session, application.id, advert.id) if application else None
@@ -77,7 +79,7 @@ def bid_placed(reference: str) -> Page:
 
 
 @bp.route("/bids/<int:bid_id>/withdraw", methods=["GET", "POST"])
-@applicant_required
+@for_applicant(read=Scope.BID, write=Scope.BID)
 def withdraw_bid(bid_id: int) -> Page:
     application = household_application()
     found = bids.bid_of(db.session, application.id, bid_id) if application else None
@@ -90,7 +92,7 @@ def withdraw_bid(bid_id: int) -> Page:
     form = WithdrawBidForm()
     if form.validate_on_submit():
         begin_writing(db.session)
-        bids.withdraw_bid(db.session, found, signed_in_user())
+        bids.withdraw_bid(db.session, found, acting.actor(), on_behalf_of=acting.on_behalf_of())
         db.commit()
         flash(_("You have taken back your bid for %(address)s.", address=advert.address_line_1), "success")
         return redirect(url_for("homes.bids"))
@@ -117,7 +119,7 @@ def _bids_in_use(views: list[Any]) -> list[dict[str, Any]]:
 
 
 @bp.get("/bids", endpoint="bids")
-@applicant_required
+@for_applicant()
 def your_bids() -> str:
     application = household_application()
     views = bid_views(application, lettings_clock.today()) if application else []
@@ -128,4 +130,5 @@ def your_bids() -> str:
         views=views,
         in_use=_bids_in_use(views),
         describe=describe,
+        may_bid=acting.acting().may(Scope.BID),
     )

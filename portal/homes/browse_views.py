@@ -7,6 +7,7 @@ from typing import Any
 from flask import Response, abort, current_app, render_template, request, url_for
 from flask_babel import gettext as _
 
+from portal.auth import acting
 from portal.auth.access import public
 from portal.data import alerts, bids, lettings_clock
 from portal.data.advert_models import Advert
@@ -24,7 +25,7 @@ from portal.homes.forms import (
 )
 from portal.homes.outcomes import bid_views, reasons_for
 from portal.homes.routes import bp
-from portal.homes.viewer import is_applicant, is_signed_in, viewer_application, visible_advert
+from portal.homes.viewer import is_applicant, is_signed_in, may_bid, viewer_application, visible_advert
 from portal.rules.lettings.alerts import clean_filters
 from portal.rules.lettings.shortlist import position_sentence
 from portal.storage import InvalidKey, StoredFileMissing, file_store
@@ -95,7 +96,13 @@ def _bid_panel(advert: Advert, application: Application | None) -> dict[str, Any
     if not is_applicant():
         return {"viewer": "staff" if is_signed_in() else "visitor"}
     today = lettings_clock.today()
-    panel: dict[str, Any] = {"viewer": "applicant", "application": application}
+    found = acting.current_acting()
+    panel: dict[str, Any] = {
+        "viewer": "applicant",
+        "application": application,
+        "may_bid": may_bid(),
+        "helping": found.applicant.full_name if found is not None and found.by_someone_else else None,
+    }
     if application is not None:
         active = bids.active_bid_for(db.session, application.id, advert.id)
         panel["active_bid"] = active

@@ -14,7 +14,7 @@ from flask_babel import force_locale
 from portal.data import alerts
 from portal.data.advert_models import Advert
 from portal.extensions import db
-from portal.mail import send_email
+from portal.notify import email_applicant
 from portal.templating import show_date
 
 homes_cli = AppGroup("homes", help="Advertised homes and property alerts.")
@@ -36,15 +36,19 @@ def _home(advert: Advert) -> dict[str, Any]:
 
 
 def send_alert(due: alerts.AlertDue) -> bool:
-    """Email one saved search's new homes to its owner, in their language; False when it could not be sent."""
+    """Email one saved search's new homes to its owner, in their language, at the address they chose.
+
+    False when it could not be sent now (try again next time); True when sent, or when they have no email
+    address for us (so the homes are not offered again).
+    """
     locale = due.user.preferred_locale or "en"
     with force_locale(locale):
         homes = [_home(advert) for advert in due.adverts]
     try:
-        send_email(
-            due.user.email,
+        email_applicant(
+            db.session,
+            due.user,
             "property_alert",
-            locale,
             name=due.user.full_name,
             adverts=due.adverts,
             homes=homes,

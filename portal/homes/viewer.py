@@ -9,14 +9,14 @@ from __future__ import annotations
 from flask import abort
 from flask_login import current_user
 
-from portal.auth.roles import Role
+from portal.auth import acting
 from portal.data import bids, offers
-from portal.data.accounts import get_user
 from portal.data.advert_models import Advert
 from portal.data.application_models import Application
 from portal.data.applications import application_for
 from portal.data.models import User
 from portal.extensions import db
+from portal.rules.support.scopes import Scope
 
 
 def is_signed_in() -> bool:
@@ -24,21 +24,29 @@ def is_signed_in() -> bool:
 
 
 def is_applicant() -> bool:
-    return bool(current_user.is_authenticated and current_user.role is Role.APPLICANT)
+    """The applicant themself, or someone acting for them (whose consent lets them see the application)."""
+    return acting.current_acting() is not None
+
+
+def may_bid() -> bool:
+    """Whether whoever is looking may bid for the household."""
+    found = acting.current_acting()
+    return found is not None and found.may(Scope.BID)
 
 
 def signed_in_user() -> User:
-    user = get_user(db.session, current_user.id)
-    if user is None:  # signed in, so the account exists
+    """The applicant whose household is in play (the account holder, not a helper acting for them)."""
+    found = acting.current_acting()
+    if found is None:
         abort(403)
-    return user
+    return found.applicant
 
 
 def viewer_application() -> Application | None:
     """The signed-in applicant's latest application (any stage), or None for everyone else."""
     if not is_applicant():
         return None
-    return application_for(db.session, current_user.id)
+    return application_for(db.session, acting.applicant_id())
 
 
 def household_application() -> Application | None:

@@ -30,7 +30,7 @@ from portal.data.decision_models import Decision, DecisionLetter, ReviewRequest
 from portal.data.decisions import add_letter, letter_of, review_behind
 from portal.explanations import explain
 from portal.i18n import text_direction
-from portal.mail import send_email
+from portal.notify import email_applicant, email_helpers, wants_large_print
 from portal.options.plan_wording import band_name
 from portal.pdf import PDF_MEDIA_TYPE, html_to_pdf
 from portal.storage import FileStore, new_key
@@ -112,9 +112,11 @@ def _context(session: Session, decision: Decision, application: Application, loc
     summary = [str(reason["officer"]) for reason in own_words if reason.get("field") == REVIEW_SUMMARY]
     weeks = int(current_app.config.get("REVIEW_DECISION_WEEKS", REVIEW_DECISION_WEEKS))
     review, original, outcome = review_outcome(session, decision) if decision.kind == "review" else (None, None, None)
+    applicant = get_user(session, application.user_id)
     return {
         "lang": locale,
         "dir": text_direction(locale),
+        "large_print": applicant is not None and wants_large_print(session, applicant),
         "council": current_app.config.get("COUNCIL_NAME", ""),
         "decision": decision,
         "application": application,
@@ -194,25 +196,25 @@ def pdf_filename(application: Application, letter: DecisionLetter) -> str:
 
 
 def send_decision_email(session: Session, application: Application) -> bool:
-    """Tell the applicant, in their language, that we have decided and where to read the letter.
+    """Tell the applicant, in their language, that we have decided and where to read the letter (and their helpers).
 
     Returns False (and logs) when the email could not be sent; the decision stands either way.
     """
     user = get_user(session, application.user_id)
-    if user is None or not user.email:
+    if user is None:
         return False
-    locale = letter_locales(application)[-1]
     try:
-        send_email(
-            user.email,
+        sent = email_applicant(
+            session,
+            user,
             "decision_made",
-            locale,
             name=user.full_name,
             reference=application.reference,
             link=_address("apply.decisions", "/apply/decisions"),
             council=current_app.config.get("COUNCIL_NAME", ""),
         )
+        email_helpers(session, user, update="decision_made")
     except (OSError, smtplib.SMTPException):
         log.exception("Could not email the applicant about decision letters for application %s", application.id)
         return False
-    return True
+    return sent

@@ -1,20 +1,15 @@
-"""The support worker area."""
+"""The support worker area, at /support: registering, the dashboard, consents and acting for a client."""
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
-from flask_babel import gettext as _
-
-from portal.auth.access import support_worker_required
+from flask import Blueprint
 
 bp = Blueprint("support", __name__, url_prefix="/support")
 
-
-@bp.get("/")
-@support_worker_required
-def dashboard() -> str:
-    return render_template(
-        "portal/services/not_open_yet.html",
-        title=_("People you are helping"),
-        what=_("Help the people you support with their housing applications and bids, with their agreement."),
-    )
+# Each part adds its views to this blueprint.
+from portal.support import (  # noqa: E402, F401
+    acting_views,
+    consent_views,
+    dashboard_views,
+    registration_views,
+)

@@ -1,0 +1,1 @@
+"""Rules for help from support workers: what each kind of consent allows, and when it is in force."""
