@@ -53,9 +53,7 @@ class TodayDateField(LeaveDateField):
 
 
 class StartForm(PortalForm):
-    channel = ChoiceField(
-        "How did they apply?", tuple(CHANNEL_NAMES.items()), required="Select how they applied"
-    )
+    channel = ChoiceField("How did they apply?", tuple(CHANNEL_NAMES.items()), required="Select how they applied")
     received_on = TodayDateField(
         "When did the council first receive the application?",
         days_before=LONGEST_AGO_DAYS,
@@ -107,7 +105,10 @@ class StartForm(PortalForm):
     language = ChoiceField(
         "Which language should we use with them?",
         tuple(
-            (language.code, language.english_name if language.code == "en" else f"{language.english_name} ({language.native_name})")
+            (
+                language.code,
+                language.english_name if language.code == "en" else f"{language.english_name} ({language.native_name})",
+            )
             for language in LANGUAGES
         ),
         required="Select the language to use with them",
@@ -117,9 +118,7 @@ class StartForm(PortalForm):
 
 
 class ActForm(PortalForm):
-    reason = ChoiceField(
-        "Why are you working on it for them?", tuple(ACTING_REASONS.items()), required="Select why"
-    )
+    reason = ChoiceField("Why are you working on it for them?", tuple(ACTING_REASONS.items()), required="Select why")
     other = TextAreaField(
         "If something else, say why",
         optional=True,

@@ -10,6 +10,7 @@ from flask_login import current_user
 
 from portal.data import accounts, cases
 from portal.data.application_models import Application
+from portal.data.contact_prefs import needs_of, preferences_for
 from portal.data.models import User
 from portal.extensions import db
 from portal.rules.casework.kinds import FLAG_KINDS
@@ -69,7 +70,7 @@ def case_navigation(application: Application) -> list[dict[str, Any]]:
 
 
 def case_header(application: Application) -> dict[str, Any]:
-    """What the top of every case page shows: who, the reference, stage, assignment and flags."""
+    """What the top of every case page shows: who, the reference, stage, assignment, flags and contact needs."""
     handling = cases.read_handling(db.session, application.id)
     assigned_id = handling.assigned_officer_id if handling else None
     assigned = accounts.get_user(db.session, assigned_id) if assigned_id else None
@@ -83,4 +84,5 @@ def case_header(application: Application) -> dict[str, Any]:
         "flags": cases.active_flags(db.session, application.id),
         "flag_labels": FLAG_KINDS,
         "navigation": case_navigation(application),
+        "contact": needs_of(preferences_for(db.session, application.user_id)),
     }

@@ -19,13 +19,13 @@ from werkzeug.wrappers import Response as BaseResponse
 from officer_review.case_access import acting_officer, case_header, open_case
 from officer_review.case_forms import AcceptForm, AgainForm, ConfirmForm, RejectForm, RequestInformationForm
 from officer_review.routes import bp
+from portal import notify
 from portal.apply.evidence_views import download_name
 from portal.auth.access import officer_required
 from portal.data import accounts, evidence
 from portal.data import applications as apps
 from portal.data.application_models import Application
 from portal.data.evidence_models import EvidenceItem
-from portal import notify
 from portal.extensions import db
 from portal.storage import InvalidKey, StoredFileMissing, file_store
 from portal.uploads import format_size
@@ -298,7 +298,7 @@ def case_request_information(application_id: int) -> Any:
 
 
 def email_applicant(application: Application, why: str, *, item: EvidenceItem, due_on: Any) -> bool:
-    """Tell the applicant, in their language, that we need them to send something; True when they were emailed.
+    """Tell the applicant, in their application's language, that we need something; True when they were emailed.
 
     The change is already saved, so a failure to send is logged and said on the page, never an error.
     """
@@ -311,6 +311,7 @@ def email_applicant(application: Application, why: str, *, item: EvidenceItem, d
             db.session,
             applicant,
             "evidence_requested",
+            locale=application.locale or None,
             name=applicant.full_name,
             reference=application.reference,
             why=why,

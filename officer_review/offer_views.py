@@ -34,6 +34,7 @@ from portal.data.application_models import Application
 from portal.data.lets import let_for_advert, lets_for_application
 from portal.data.letting_models import Offer
 from portal.extensions import db
+from portal.letters import letter_locales
 from portal.notify import email_applicant, email_helpers
 from portal.options.council_config import current_scheme
 from portal.rules.casework.kinds import FLAG_KINDS
@@ -78,6 +79,7 @@ def send_offer_email(application: Application, advert: Advert, offer: Offer) -> 
             db.session,
             user,
             "offer_made",
+            locale=letter_locales(application)[-1],
             name=user.full_name,
             address=address_of(advert),
             respond_by=offer.respond_by,
@@ -251,7 +253,10 @@ def case_lettings(application_id: int) -> str:
         matches=matches,
         lets=lets,
         adverts=shortlists.adverts_by_id(db.session, advert_ids),
-        people=users_by_id(db.session, [match.requested_by_id for match in matches]),
+        people=users_by_id(
+            db.session,
+            [match.requested_by_id for match in matches] + [bid.placed_by_id for bid in bids if bid.case_work],
+        ),
         refusals=offers.refusals_counted_for(db.session, application.id, lettings_clock.today()),
         refusal_limit=current_scheme().reduced_preference_offers_refused,
         status_words=STATUS_WORDS,

@@ -73,9 +73,7 @@ class ApproveForm(PortalForm):
 
 def _reason_form(label: str, required: str, hint: str, button: str) -> type[PortalForm]:
     class ReasonForm(PortalForm):
-        reason = TextAreaField(
-            label, required=required, max_length=REASON_LENGTH, too_long=TOO_LONG, description=hint
-        )
+        reason = TextAreaField(label, required=required, max_length=REASON_LENGTH, too_long=TOO_LONG, description=hint)
         submit = SubmitField(button, widget=SubmitInput())
 
     return ReasonForm

@@ -164,7 +164,11 @@ def organisations() -> str:
         "officer_review/support_workers/organisations.html",
         title="Organisations",
         rows=[
-            {"organisation": organisation, "kind": KIND_NAMES.get(organisation.kind, ""), "workers": counts.get(organisation.id, 0)}
+            {
+                "organisation": organisation,
+                "kind": KIND_NAMES.get(organisation.kind, ""),
+                "workers": counts.get(organisation.id, 0),
+            }
             for organisation in support_workers.list_organisations(db.session)
         ],
     )
@@ -190,5 +194,7 @@ def organisation_new() -> Page:
             db.commit()
             flash(f"{organisation.name} is added.", "success")
             return redirect(url_for("officer_review.organisations"))
-    page = render_template("officer_review/support_workers/organisation_new.html", title="Add an organisation", form=form)
+    page = render_template(
+        "officer_review/support_workers/organisation_new.html", title="Add an organisation", form=form
+    )
     return (page, 400) if form.errors else page

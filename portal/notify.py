@@ -47,13 +47,23 @@ def address_for(session: Session, user: User) -> str | None:
 
 
 def email_applicant(
-    session: Session, user: User, template: str, *, attachments: Sequence[Attachment] = (), **context: Any
+    session: Session,
+    user: User,
+    template: str,
+    *,
+    attachments: Sequence[Attachment] = (),
+    locale: str | None = None,
+    **context: Any,
 ) -> bool:
-    """Email an applicant in their language at the address they chose; False when there is none."""
+    """Email an applicant at the address they chose; False when there is none.
+
+    The email is in ``locale`` when the caller knows the language the applicant is using (the page they are on,
+    or the language of their application and its letters), and otherwise in the language they chose.
+    """
     to = address_for(session, user)
     if to is None:
         return False
-    send_email(to, template, user.preferred_locale or "en", attachments=attachments, **context)
+    send_email(to, template, locale or user.preferred_locale or "en", attachments=attachments, **context)
     return True
 
 

@@ -19,8 +19,8 @@ from wtforms.validators import Email, InputRequired, Length, StopValidation
 
 from portal.apply.fields import ChoiceField
 from portal.auth.roles import OFFICER_ROLES
+from portal.data import lettings_clock
 from portal.data.consent_changes import ActivityLine, HelperRow
-from portal.data.lettings_clock import today
 from portal.forms import PortalForm
 from portal.options.question_forms import LeaveDateField
 from portal.rules.support.scopes import LONGEST_CONSENT_DAYS, Scope
@@ -29,6 +29,12 @@ from portal.templating import show_date
 from portal.widgets import CheckboxesInput, SubmitInput, TextInput
 
 EMAIL_FORMAT = _l("Enter an email address in the correct format, like name@example.com")
+
+
+def _stripped(value: str | None) -> str | None:
+    return value.strip() if isinstance(value, str) else value
+
+
 #: The end dates offered, in months, before "a date you choose".
 MONTH_CHOICES = ("3", "6", "12")
 
@@ -51,6 +57,7 @@ class HelperEmailForm(PortalForm):
         _l("What is their work email address?"),
         description=_l("Use the email address they sign in with. We will send the invitation to it."),
         widget=TextInput(),
+        filters=[_stripped],
         validators=[
             InputRequired(_l("Enter their email address")),
             Length(max=254, message=EMAIL_FORMAT),
@@ -91,7 +98,7 @@ class EndDateField(LeaveDateField):
         if form.until.data != "date":
             self.date = None
             raise StopValidation()
-        now = today()
+        now = lettings_clock.today()
         self.earliest = now + dt.timedelta(days=1)
         self.latest = now + dt.timedelta(days=LONGEST_CONSENT_DAYS)
         super().pre_validate(form)
@@ -161,12 +168,14 @@ CONSENT_WORDS = {
 }
 
 
-def you_can(scopes: Any) -> list[str]:
-    return [str(YOU_CAN[scope]) for scope in Scope if scope in scopes]
+def you_can(scopes: Any) -> list[Any]:
+    """What the applicant lets someone do, in words. Lazy, so an email says it in its reader's language."""
+    return [YOU_CAN[scope] for scope in Scope if scope in scopes]
 
 
-def worker_can(scopes: Any) -> list[str]:
-    return [str(WORKER_CAN[scope]) for scope in Scope if scope in scopes]
+def worker_can(scopes: Any) -> list[Any]:
+    """What a worker may do, in words said to them. Lazy, like ``you_can``."""
+    return [WORKER_CAN[scope] for scope in Scope if scope in scopes]
 
 
 def _why_ended(row: HelperRow, applicant_id: int) -> tuple[str, Any]:

@@ -28,10 +28,9 @@ from portal.account.routes import bp
 from portal.auth import acting
 from portal.auth.access import applicant_required
 from portal.data import consent_changes as changes
-from portal.data import consents
+from portal.data import consents, lettings_clock
 from portal.data.accounts import get_user_by_email
 from portal.data.base import utcnow
-from portal.data.lettings_clock import today
 from portal.data.models import User
 from portal.data.support_models import Consent
 from portal.extensions import db
@@ -75,7 +74,7 @@ def _next(endpoint: str) -> Response:
 
 def _end_date(draft: dict[str, Any]) -> dt.date:
     if draft.get("until") in MONTH_CHOICES:
-        return changes.months_ahead(today(), int(draft["until"]))
+        return changes.months_ahead(lettings_clock.today(), int(draft["until"]))
     return dt.date.fromisoformat(str(draft["on"]))
 
 
@@ -107,7 +106,7 @@ def helpers() -> str:
     return render_template(
         "portal/account/helpers/list.html",
         title=_("People helping you"),
-        groups=words.group(rows, _me().id, today(), utcnow()),
+        groups=words.group(rows, _me().id, lettings_clock.today(), utcnow()),
     )
 
 
@@ -254,10 +253,10 @@ def _save_draft(draft: dict[str, Any], consent: Consent | None) -> Response:
             return _send_invitation(draft, chosen)
         assert consent is not None
         if draft["mode"] == "agree":
-            changes.agree(db.session, consent, _me(), today=today(), now=utcnow(), **chosen)
+            changes.agree(db.session, consent, _me(), today=lettings_clock.today(), now=utcnow(), **chosen)
             message, template = _("They can now help you."), "consent_given"
         else:
-            changes.change(db.session, consent, _me(), today=today(), **chosen)
+            changes.change(db.session, consent, _me(), today=lettings_clock.today(), **chosen)
             message, template = _("We have saved what they can do for you."), "consent_changed"
     except changes.ConsentChangeRefused:
         db.rollback()
@@ -278,7 +277,9 @@ def _invite_email(draft: dict[str, Any]) -> str | None:
 
 def _send_invitation(draft: dict[str, Any], chosen: dict[str, Any]) -> Response:
     email = _invite_email(draft)
-    consent, secret = changes.invite(db.session, _me(), email=email, today=today(), now=utcnow(), **chosen)
+    consent, secret = changes.invite(
+        db.session, _me(), email=email, today=lettings_clock.today(), now=utcnow(), **chosen
+    )
     db.commit()
     session.pop(DRAFT, None)
     if email:
@@ -292,6 +293,7 @@ def _send_invitation(draft: dict[str, Any], chosen: dict[str, Any]) -> Response:
             expires_on=consent.expires_on,
             link=_link("support.invitation", token=secret),
             link_ends=consent.code_expires_at,
+            register_link=_link("support.register") if "support.register" in current_app.view_functions else None,
             council=current_app.config["COUNCIL_NAME"],
         )
         session[DONE] = {"email": email}
@@ -352,7 +354,7 @@ def helper_request(consent_id: int) -> Page:
 @applicant_required
 def helper_change(consent_id: int) -> Response:
     consent = _mine(consent_id)
-    if consent.status != "active" or consent.expires_on < today():
+    if consent.status != "active" or consent.expires_on < lettings_clock.today():
         return redirect(url_for("account.helpers"))
     session[DRAFT] = {
         "mode": "change",
@@ -398,4 +400,3 @@ def helper_cancel(consent_id: int) -> Response:
         db.commit()
         flash(_("The invitation is cancelled. The link or code does not work now."), "success")
     return redirect(url_for("account.helpers"))
-

@@ -204,6 +204,7 @@ def review_request(decision_id: int) -> Any:
             db.session,
             user,
             "review_requested",
+            locale=None if acting.acting().by_someone_else else current_locale_code(),
             name=user.full_name,
             reference=application.reference,
             decide_by=reviews.decide_by(review, review_weeks()),

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from flask import current_app, render_template
@@ -67,9 +68,7 @@ def summary_html(application: Application, *, locale: str | None = None, large_p
     code = _locale(locale)
     with force_locale(code):
         facts = data.facts_of(application)
-        summaries = [
-            summarise(section, facts, flow.area(), flow.today(), editable=False) for section in SECTIONS
-        ]
+        summaries = [summarise(section, facts, flow.area(), flow.today(), editable=False) for section in SECTIONS]
         return render_template(
             SUMMARY_TEMPLATE,
             lang=code,
@@ -164,9 +163,7 @@ def _question(ask: Ask, context: Context, number: str, *, by_label: bool) -> Pap
 def _questions(
     asks: Sequence[Ask], context: Context, prefix: str, start: int, *, by_label: bool = False
 ) -> list[PaperQuestion]:
-    return [
-        _question(ask, context, f"{prefix}.{start + index}", by_label=by_label) for index, ask in enumerate(asks)
-    ]
+    return [_question(ask, context, f"{prefix}.{start + index}", by_label=by_label) for index, ask in enumerate(asks)]
 
 
 def _item_titles(kind: str) -> list[str]:
@@ -246,5 +243,15 @@ def form_html(*, locale: str | None = None) -> str:
 
 
 def form_pdf(*, locale: str | None = None) -> bytes:
-    """The blank paper application form as a PDF, in ``locale`` (else the page's language)."""
+    """The blank paper application form as a PDF, in ``locale`` (else the page's language).
+
+    It is the same for everyone, so each language's PDF is made once for each council's details.
+    """
+    code = _locale(locale)
+    details = tuple(sorted(council_details().items()))
+    return _form_pdf_for(code, details, current_app.config.get("COUNCIL_FILE") or "")
+
+
+@lru_cache(maxsize=16)
+def _form_pdf_for(locale: str, _details: tuple[tuple[str, str], ...], _council_file: str) -> bytes:
     return html_to_pdf(form_html(locale=locale))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Response, abort, render_template, url_for
+from flask import Response, abort, current_app, render_template, url_for
 from flask_babel import gettext as _
 
 from portal.apply import paper
@@ -14,9 +14,12 @@ from portal.auth.access import public
 from portal.auth.acting import for_applicant
 from portal.data import applications as data
 from portal.data.contact_prefs import wants_large_print
-from portal.extensions import db
+from portal.extensions import db, limiter
 from portal.i18n import current_locale_code
 from portal.pdf import PDF_MEDIA_TYPE
+
+#: Making the blank form takes the server a few seconds the first time in each language (then it is kept).
+PAPER_FORM_LIMIT = "10 per minute; 60 per hour"
 
 
 def _pdf(content: bytes, filename: str) -> Response:
@@ -39,6 +42,7 @@ def paper_form() -> Any:
 
 @bp.get("/paper-form.pdf")
 @public
+@limiter.limit(lambda: str(current_app.config.get("RATE_LIMIT_PAPER_FORM", PAPER_FORM_LIMIT)))
 def paper_form_pdf() -> Response:
     return _pdf(paper.form_pdf(), f"housing-application-form-{current_locale_code()}.pdf")
 

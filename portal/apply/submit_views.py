@@ -102,7 +102,9 @@ def send(application: Any, form: DeclarationForm) -> Response:
         today=today,
         on_behalf_of=acting.on_behalf_of(),
     )
-    application.locale = current_locale_code()
+    # Letters go in the applicant's language, also when someone helping them sends it.
+    helped = acting.acting().by_someone_else
+    application.locale = (acting.acting().applicant.preferred_locale or "en") if helped else current_locale_code()
     facts = data.facts_of(application)
     data.save_provisional(application, work_out(facts, today))
     sync_evidence(db.session, application, evidence_needed(facts))
@@ -121,6 +123,7 @@ def send(application: Any, form: DeclarationForm) -> Response:
         db.session,
         user,
         "application_sent",
+        locale=None if acting.acting().by_someone_else else current_locale_code(),
         name=user.full_name,
         reference=reference,
         link=current_app.config["BASE_URL"].rstrip("/") + url_for("apply.status"),

@@ -125,7 +125,7 @@ def started_by_officers(session: Session, limit: int = 200) -> list[StartedRow]:
     )
     return [
         StartedRow(application, applicant, name or "An officer")
-        for application, applicant, name in session.execute(query).tuples()
+        for application, applicant, name in session.execute(query)
     ]
 
 

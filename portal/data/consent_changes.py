@@ -241,11 +241,17 @@ def open_invitation(session: Session, secret: str, route: str, today: dt.date, n
     if not secret:
         return None
     consent = session.scalar(select(Consent).where(Consent.code_hash == secret_hash(secret), Consent.route == route))
-    if consent is None or consent.status != "invited" or consent.code_expires_at is None:
-        return None
-    if consent.code_expires_at <= now or consent.expires_on < today:
-        return None
-    return consent
+    return consent if consent is not None and still_open(consent, today, now) else None
+
+
+def still_open(consent: Consent, today: dt.date, now: dt.datetime) -> bool:
+    """Whether an invitation can still be taken up."""
+    return (
+        consent.status == "invited"
+        and consent.code_expires_at is not None
+        and consent.code_expires_at > now
+        and consent.expires_on >= today
+    )
 
 
 def invited_address_is(consent: Consent, email: str) -> bool:
@@ -344,11 +350,11 @@ def helper_rows(session: Session, applicant_id: int) -> list[HelperRow]:
         .where(Consent.applicant_id == applicant_id)
         .order_by(Consent.created_at.desc(), Consent.id.desc())
     )
-    return [HelperRow(*row) for row in session.execute(query).tuples()]
+    return [HelperRow(*row) for row in session.execute(query)]
 
 
 def helper_row(session: Session, consent: Consent) -> HelperRow:
-    row = session.execute(_helper_query().where(Consent.id == consent.id)).tuples().one()
+    row = session.execute(_helper_query().where(Consent.id == consent.id)).one()
     return HelperRow(*row)
 
 
@@ -359,9 +365,7 @@ class ActivityLine:
     organisation: Organisation | None
 
 
-def helper_activity(
-    session: Session, applicant_id: int, *, page: int, per_page: int
-) -> tuple[list[ActivityLine], int]:
+def helper_activity(session: Session, applicant_id: int, *, page: int, per_page: int) -> tuple[list[ActivityLine], int]:
     """Everything done on the applicant's behalf, newest first, one page of it, and how many there are in all."""
     where = AuditEvent.on_behalf_of_id == applicant_id
     total = session.scalar(select(func.count()).select_from(AuditEvent).where(where)) or 0
@@ -375,4 +379,4 @@ def helper_activity(
         .offset((page - 1) * per_page)
         .limit(per_page)
     )
-    return [ActivityLine(*row) for row in session.execute(query).tuples()], int(total)
+    return [ActivityLine(*row) for row in session.execute(query)], int(total)

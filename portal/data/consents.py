@@ -83,8 +83,9 @@ def helpers_in_force(session: Session, applicant_id: int, today: dt.date) -> lis
         .where(Consent.applicant_id == applicant_id, Consent.status == "active")
         .order_by(Consent.id)
     )
-    return [
-        (consent, user, worker)
-        for consent, user, worker in session.execute(query).tuples()
-        if in_force(state_of(consent, worker), today)
-    ]
+    found = []
+    for row in session.execute(query):
+        consent, user, worker = row[0], row[1], row[2]
+        if in_force(state_of(consent, worker), today):
+            found.append((consent, user, worker))
+    return found

@@ -66,10 +66,10 @@ def create_handover(
     for earlier in waiting_handovers(session, user.id):
         earlier.expires_at = now
         earlier.details = {**(earlier.details or {}), "replaced": True}
-    secret = (code or new_code()) if sent_by == "letter" else secrets.token_urlsafe(32)
+    secret = normalise_code(code or new_code()) if sent_by == "letter" else secrets.token_urlsafe(32)
     handover = AccountHandover(
         user_id=user.id,
-        code_hash=_hash(normalise_code(secret) if sent_by == "letter" else secret),
+        code_hash=_hash(secret),
         sent_by=sent_by,
         created_at=now,
         created_by_id=officer.id,
@@ -113,18 +113,14 @@ def handover_by_code(session: Session, typed: str) -> AccountHandover | None:
     code = normalise_code(typed)
     if len(code) != CODE_LENGTH:
         return None
-    query = select(AccountHandover).where(
-        AccountHandover.code_hash == _hash(code), AccountHandover.sent_by == "letter"
-    )
+    query = select(AccountHandover).where(AccountHandover.code_hash == _hash(code), AccountHandover.sent_by == "letter")
     return session.scalar(query)
 
 
 def handover_by_token(session: Session, token: str) -> AccountHandover | None:
     if not token or len(token) > 200:
         return None
-    query = select(AccountHandover).where(
-        AccountHandover.code_hash == _hash(token), AccountHandover.sent_by == "email"
-    )
+    query = select(AccountHandover).where(AccountHandover.code_hash == _hash(token), AccountHandover.sent_by == "email")
     return session.scalar(query)
 
 

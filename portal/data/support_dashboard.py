@@ -89,7 +89,7 @@ def _consents(session: Session, worker_id: int) -> list[tuple[Consent, User]]:
         .where(Consent.worker_id == worker_id)
         .order_by(Consent.id.desc())
     )
-    return list(session.execute(query).tuples())
+    return list(session.execute(query))
 
 
 def latest_applications(session: Session, user_ids: Iterable[int]) -> dict[int, Application]:
@@ -148,7 +148,7 @@ def _offers_waiting(session: Session, application_ids: list[int]) -> dict[int, l
         .order_by(Offer.respond_by, Offer.id)
     )
     found: dict[int, list[tuple[Offer, Advert]]] = defaultdict(list)
-    for offer, advert in session.execute(query).tuples():
+    for offer, advert in session.execute(query):
         found[offer.application_id].append((offer, advert))
     return found
 
@@ -170,7 +170,7 @@ def _active_bids(session: Session, application_ids: list[int]) -> dict[int, list
         Bid.application_id.in_(application_ids), Bid.status == "active"
     )
     found: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for application_id, advert_id, cycle_id in session.execute(query).tuples():
+    for application_id, advert_id, cycle_id in session.execute(query):
         found[application_id].append((advert_id, cycle_id))
     return found
 

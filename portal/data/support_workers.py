@@ -73,7 +73,7 @@ def organisation_by_name(session: Session, name: str) -> Organisation | None:
 def worker_counts(session: Session) -> dict[int, int]:
     """How many support workers each organisation has, by organisation id."""
     query = select(SupportWorker.organisation_id, func.count()).group_by(SupportWorker.organisation_id)
-    return {organisation_id: int(count) for organisation_id, count in session.execute(query).tuples()}
+    return {organisation_id: int(count) for organisation_id, count in session.execute(query)}
 
 
 def add_organisation(
@@ -153,7 +153,7 @@ def worker_rows(session: Session) -> list[WorkerRow]:
         .where(User.role == Role.SUPPORT_WORKER)
         .order_by(order, func.lower(User.full_name), User.id)
     )
-    return [WorkerRow(user, profile, organisation) for user, profile, organisation in session.execute(query).tuples()]
+    return [WorkerRow(user, profile, organisation) for user, profile, organisation in session.execute(query)]
 
 
 def worker_row(session: Session, user_id: int) -> WorkerRow | None:

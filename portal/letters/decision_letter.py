@@ -208,6 +208,7 @@ def send_decision_email(session: Session, application: Application) -> bool:
             session,
             user,
             "decision_made",
+            locale=letter_locales(application)[-1],
             name=user.full_name,
             reference=application.reference,
             link=_address("apply.decisions", "/apply/decisions"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Flask, g, redirect, render_template, request, url_for
+from flask import Flask, current_app, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.wrappers import Response
@@ -86,7 +86,7 @@ def stop_helping() -> Response:
     if acting.current_user_record().role in OFFICER_ROLES and chosen is not None:
         application = application_for(db.session, chosen)
         if application is not None:
-            return redirect(url_for("officer_review.case", application_id=application.id))
+            return redirect(url_for("officer_review.case_help", application_id=application.id))
         return redirect(url_for("officer_review.dashboard"))
     return redirect(url_for("support.dashboard"))
 
@@ -110,6 +110,9 @@ def _mark_start() -> None:
     """Before a helper's form is handled: note where the audit trail ends, to find what the page writes."""
     if request.method in ("GET", "HEAD", "OPTIONS"):
         return
+    view = current_app.view_functions.get(request.endpoint or "")
+    if view is None or acting.scopes_of(view) is None:
+        return  # only the applicant's own pages act for them; a worker's own pages do not
     found = acting.current_acting()
     if found is not None and found.by_someone_else:
         g.audit_mark = db.session.scalar(select(func.coalesce(func.max(AuditEvent.id), 0)))
@@ -121,7 +124,7 @@ def _record_after(response: Response) -> Response:
     if mark is None or not 300 <= response.status_code < 400:
         return response
     found = acting.current_acting()
-    if found is None or request.endpoint in ("support.stop_helping", "support.start_helping"):
+    if found is None:
         return response
     query = select(AuditEvent).where(AuditEvent.id > mark, AuditEvent.actor_id == found.actor.id)
     written = list(db.session.scalars(query))

@@ -23,8 +23,8 @@ from portal.support.acting_views import CAN_WORDS
 from portal.support.routes import bp
 from portal.templating import show_date
 
-#: Helper A's pages, linked when they are there.
-CONSENT_PAGES = ("support.code", "support.ask")
+#: The consent pages, linked when they are there.
+CONSENT_PAGES = ("support.code", "support.ask", "support.end_access", "support.cancel_request")
 
 
 def deadline_words(deadline: support_dashboard.Deadline) -> str:
@@ -122,14 +122,6 @@ def dashboard() -> str:
         title=_("People you are helping"),
         organisation=consents.organisation_of(db.session, profile),
         clients=[client_card(row) for row in found.clients],
-        requests=[
-            {
-                "who": who(consent, applicant),
-                "asked_on": show_date(consent.created_at),
-                "can": [CAN_WORDS[scope]() for scope in Scope if scope in consent.scopes],
-            }
-            for consent, applicant in found.requests
-        ],
         ended=[{"who": who(row.consent, row.applicant), "words": ended_words(row)} for row in found.ended],
         links={endpoint: endpoint in current_app.view_functions for endpoint in CONSENT_PAGES},
     )

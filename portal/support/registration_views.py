@@ -57,9 +57,7 @@ def _create_worker(form: WorkerRegisterForm) -> None:
         job_title=form.job_title.cleaned,
         phone=form.phone.cleaned,
     )
-    send_link(
-        db.session, user, TokenPurpose.VERIFY_EMAIL, "verify_email", current_app.config["TOKEN_LIFETIME_VERIFY"]
-    )
+    send_link(db.session, user, TokenPurpose.VERIFY_EMAIL, "verify_email", current_app.config["TOKEN_LIFETIME_VERIFY"])
 
 
 def _tell_existing(existing: User) -> None:

@@ -35,8 +35,18 @@ PAGES = [
     "/register/check-your-email",
     "/verify-email",
     "/signed-out",
+    "/support/register",
+    "/claim-account",
+    "/apply/paper-form",
 ]
-SIGNED_IN_PAGES = ["/account", "/account/language"]
+SIGNED_IN_PAGES = [
+    "/account",
+    "/account/language",
+    "/account/helpers",
+    "/account/helpers/activity",
+    "/account/helpers/invite",
+    "/account/contact",
+]
 # Each form, submitted empty, shows an error summary.
 FORMS = ["/register", "/sign-in", "/password-reset"]
 WIDTHS = {"320": NARROW, "1280": WIDE}

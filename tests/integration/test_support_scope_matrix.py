@@ -143,6 +143,7 @@ POLICY = {
     "apply.sent": (VIEW, HELP),
     "apply.status": (VIEW, HELP),
     "apply.summary": (VIEW, HELP),
+    "apply.summary_pdf": (VIEW, HELP),
     "apply.changes": (HELP, HELP),
     "apply.change_details": (HELP, HELP),
     "apply.change_preview": (HELP, HELP),
