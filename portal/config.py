@@ -44,6 +44,10 @@ class BaseConfig:
     COUNCIL_LOGO = os.environ.get("COUNCIL_LOGO", "")
     COUNCIL_CONTACT_EMAIL = os.environ.get("COUNCIL_CONTACT_EMAIL", "housing@example.org")
     COUNCIL_PHONE = os.environ.get("COUNCIL_PHONE", "01234 567890")
+    # Where paper application forms are posted; empty means "the housing register team at <council>".
+    COUNCIL_POSTAL_ADDRESS = os.environ.get(
+        "COUNCIL_POSTAL_ADDRESS", "Housing Register Team, Town Hall, Example Street, Exampleton EX1 1AA"
+    )
     # A council file (TOML) for the housing options advice; unset means the shipped example council.
     COUNCIL_FILE = os.environ.get("COUNCIL_FILE") or None
     # Empty means the translated default name, "Apply for social housing".

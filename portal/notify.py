@@ -22,12 +22,11 @@ from sqlalchemy.orm import Session
 from werkzeug.routing import BuildError
 
 from portal.data.contact_prefs import helpers_to_copy, preferences_for
+from portal.data.handovers import NO_EMAIL_DOMAIN, has_real_email  # noqa: F401  (NO_EMAIL_DOMAIN is used by callers)
 from portal.data.lettings_clock import today
 from portal.data.models import User
 from portal.mail import Attachment, send_email
 
-#: Accounts set up for someone with no email address get an address on this reserved domain.
-NO_EMAIL_DOMAIN = "no-email.invalid"
 #: The template support workers get for every update on a client's case.
 HELPER_TEMPLATE = "client_update"
 #: The kinds of update a support worker is told about (the words are in the template).
@@ -35,7 +34,7 @@ UPDATES = ("application_sent", "decision_made", "review_requested", "evidence_re
 
 
 def has_email(user: User) -> bool:
-    return not user.email.endswith("@" + NO_EMAIL_DOMAIN)
+    return has_real_email(user)
 
 
 def address_for(session: Session, user: User) -> str | None:

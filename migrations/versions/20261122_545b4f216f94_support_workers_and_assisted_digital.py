@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "545b4f216f94"
 down_revision = "f67b42e6d8c2"
 branch_labels = None

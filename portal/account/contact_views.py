@@ -14,6 +14,7 @@ from typing import Any
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
 from werkzeug.wrappers import Response
 
 from portal.account import contact_forms as forms
@@ -114,6 +115,11 @@ def _change(question: str, hidden: str) -> dict[str, Any]:
     return {"items": [{"href": href, "text": _("Change"), "visuallyHiddenText": hidden}]}
 
 
+def _lines(text: str) -> Markup:
+    """Text shown with each line on its own line (the text is escaped)."""
+    return Markup("<br>").join(escape(text).split("\n"))
+
+
 def summary_rows(preferences: Prefs, sign_in_email: str | None) -> list[dict[str, Any]]:
     """Each answer in words, for the summary list, with its Change link."""
     code = current_locale_code()
@@ -144,7 +150,7 @@ def summary_rows(preferences: Prefs, sign_in_email: str | None) -> list[dict[str
         ),
     ]
     return [
-        {"key": {"text": label}, "value": {"text": value}, "actions": _change(question, label)}
+        {"key": {"text": label}, "value": {"html": _lines(value)}, "actions": _change(question, label)}
         for question, label, value in rows
     ]
 

@@ -28,7 +28,6 @@ from portal.apply import evidence_wording as wording
 from portal.apply.routes import bp
 from portal.auth import acting
 from portal.auth.acting import for_applicant
-from portal.rules.support.scopes import Scope
 from portal.data import applications as data
 from portal.data import evidence
 from portal.data.accounts import get_user
@@ -37,6 +36,7 @@ from portal.data.evidence_models import EvidenceFile, EvidenceItem
 from portal.data.models import User
 from portal.extensions import db, limiter
 from portal.rules.application.evidence import evidence_needed
+from portal.rules.support.scopes import Scope
 from portal.storage import InvalidKey, StorageError, StoredFileMissing, file_store, new_key
 from portal.uploads import CheckedFile, UploadProblem, check_upload, format_size
 

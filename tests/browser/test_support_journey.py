@@ -51,7 +51,7 @@ class _Users:
 def a_client_and_a_worker(server: LiveServer) -> dict[str, Any]:
     with server.app.app_context():
         users = _Users()
-        household = a_household(db.session, users, band=2, full_name="Joy Mensah")
+        a_household(db.session, users, band=2, full_name="Joy Mensah")
         cycle = a_cycle(db.session, name=f"Support week {unique_email('x')[:14]}")
         advert = an_advert(db.session, cycle=cycle, landlord=a_landlord(db.session))
         worker_email = unique_email("worker")

@@ -207,3 +207,9 @@ def test_a_helper_acting_for_the_applicant_cannot_change_them(app, applicant, db
 def test_signing_in_is_needed(client):
     response = client.get(SUMMARY)
     assert response.status_code == 302 and "/sign-in" in response.headers["Location"]
+
+
+def test_what_they_typed_is_shown_as_text_not_markup(applicant):
+    applicant.post_form("/account/contact/letters", {"letters": "other", "address": "<b>1 Safe Place</b>\nTown"})
+    page = applicant.get(SUMMARY).get_data(as_text=True)
+    assert "&lt;b&gt;1 Safe Place&lt;/b&gt;<br>Town" in page and "<b>1 Safe Place" not in page

@@ -10,7 +10,7 @@ from portal.auth.roles import Role
 from portal.data.accounts import get_user
 from portal.data.letting_models import Bid
 from portal.data.models import AuditEvent
-from portal.data.support_models import ContactPreferences, Consent, Organisation, SupportWorker
+from portal.data.support_models import Consent, ContactPreferences, Organisation, SupportWorker
 from tests.conftest import sign_in_client
 from tests.integration.homes_helpers import soup_of
 from tests.integration.lettings_helpers import a_household, an_advert
@@ -95,7 +95,9 @@ def test_a_bid_by_a_worker_is_case_work_done_on_behalf_of_the_client(app, db_ses
     assert bid.case_work and bid.placed_by_id == browser.user.id
     placed = [event for event in helper_events(db_session, browser.user.id) if event.action == "lettings.bid_placed"]
     assert [event.on_behalf_of_id for event in placed] == [applicant.id]
-    assert any("placed a bid for a home" in m.get_body(("plain",)).get_content() for m in emails_to(outbox, applicant.email))
+    assert any(
+        "placed a bid for a home" in m.get_body(("plain",)).get_content() for m in emails_to(outbox, applicant.email)
+    )
 
 
 def test_a_view_only_worker_sees_no_bid_button_and_cannot_bid(app, db_session, make_user):
@@ -140,7 +142,10 @@ def test_stopping_returns_the_worker_to_their_dashboard_and_ends_the_banner(app,
     response = browser.post_form("/support/stop-helping", {}, token_from="/apply/")
     assert response.headers["Location"] == "/support/"
     assert browser.get("/apply/").status_code == 403
-    assert [event.action for event in helper_events(db_session, browser.user.id)] == ["helper.started", "helper.stopped"]
+    assert [event.action for event in helper_events(db_session, browser.user.id)] == [
+        "helper.started",
+        "helper.stopped",
+    ]
 
 
 def test_a_worker_cannot_start_helping_with_a_consent_that_is_not_theirs(app, db_session, make_user):

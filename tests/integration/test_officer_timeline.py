@@ -154,7 +154,10 @@ def test_the_timeline_lists_every_event_on_the_case_in_date_order(sign_in_as, db
     assert by_what["Moved the case from submitted to awaiting evidence"][3] == "Evidence asked for"
     assert by_what["Moved the case from submitted to awaiting evidence"][1] == "Olu Officer"
     assert by_what["something.new"][3] == "Because"
-    assert by_what["Downloaded everything the council holds about them"][1] == "Sam Support (support worker), on behalf of Nadia Haddad"
+    assert (
+        by_what["Downloaded everything the council holds about them"][1]
+        == "Sam Support (support worker), on behalf of Nadia Haddad"
+    )
     assert by_what["Sent a file for Household income"][1] == "Sam Support (support worker)"
     assert found[0][0] == "1 December 2026, 08:00"  # shown in UK time (GMT in December)
     # Nothing is listed twice: each stage change, note and upload once.
