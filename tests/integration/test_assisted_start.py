@@ -157,7 +157,7 @@ def test_an_officer_keys_in_a_paper_form_and_it_keeps_the_date_it_was_received(s
     assert outbox() == []  # someone without an email address gets no emails
 
     stop = officer.post_form("/support/stop-helping", {}, token_from="/apply/sent")
-    assert stop.headers["Location"] == f"/officer/cases/{application.id}"
+    assert stop.headers["Location"] == f"/officer/cases/{application.id}/help"
     assert officer.get("/apply/").status_code == 403
 
 

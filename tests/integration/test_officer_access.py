@@ -86,8 +86,10 @@ def a_full_case(db_session: Any, make_user: Any) -> dict[str, Any]:
     note = CaseNote(application_id=case.id, kind="note", occurred_on=dt.date(2026, 11, 21), body="Called")
     db_session.add_all([review, flag, referral, duplicate, duty, change, task, note])
     db_session.flush()
+    worker = make_user(Role.SUPPORT_WORKER, full_name="Walk Worker")
     return {
         **full_lettings(db_session, make_user, decider),
+        "user_id": worker.id,
         "application_id": case.id,
         "item_id": item.id,
         "file_id": evidence_file.id,
