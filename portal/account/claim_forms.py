@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import EmailField, PasswordField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms import EmailField, StringField, SubmitField
+from wtforms.validators import Email, InputRequired, Length
 
-from portal.account.forms import EMAIL_FORMAT, PASSWORD_HINT
-from portal.forms import PortalForm, strong_password
-from portal.widgets import PasswordInput, SubmitInput, TextInput
+from portal.account.forms import EMAIL_FORMAT, new_password_field, password_again_field
+from portal.forms import PortalForm
+from portal.widgets import SubmitInput, TextInput
 
 
 class ClaimCodeForm(PortalForm):
@@ -47,20 +47,8 @@ NEW_EMAIL = EmailField(
 
 
 class ClaimPasswordForm(PortalForm):
-    password = PasswordField(
-        _l("Create a password"),
-        description=PASSWORD_HINT,
-        widget=PasswordInput(),
-        validators=[InputRequired(_l("Enter a password")), strong_password],
-    )
-    confirm_password = PasswordField(
-        _l("Type your password again"),
-        widget=PasswordInput(),
-        validators=[
-            InputRequired(_l("Enter your password again")),
-            EqualTo("password", message=_l("The passwords do not match. Type them again.")),
-        ],
-    )
+    password = new_password_field()
+    confirm_password = password_again_field()
     submit = SubmitField(_l("Save and sign in"), widget=SubmitInput())
 
 

@@ -34,8 +34,9 @@ class SignInForm(PortalForm):
     submit = SubmitField(_l("Sign in"), widget=SubmitInput())
 
 
-class RegisterForm(PortalForm):
-    full_name = StringField(
+def full_name_field() -> StringField:
+    """The full name asked when an account is made (for an applicant or a support worker)."""
+    return StringField(
         _l("Full name"),
         widget=TextInput(),
         validators=[
@@ -43,6 +44,32 @@ class RegisterForm(PortalForm):
             Length(max=200, message=_l("Your name must be 200 characters or fewer")),
         ],
     )
+
+
+def new_password_field() -> PasswordField:
+    """Choosing the password of a new account, checked for strength."""
+    return PasswordField(
+        _l("Create a password"),
+        description=PASSWORD_HINT,
+        widget=PasswordInput(),
+        validators=[InputRequired(_l("Enter a password")), strong_password],
+    )
+
+
+def password_again_field() -> PasswordField:
+    """The same password typed again, which must match ``password``."""
+    return PasswordField(
+        _l("Type your password again"),
+        widget=PasswordInput(),
+        validators=[
+            InputRequired(_l("Enter your password again")),
+            EqualTo("password", message=_l("The passwords do not match. Type them again.")),
+        ],
+    )
+
+
+class RegisterForm(PortalForm):
+    full_name = full_name_field()
     email = EmailField(
         _l("Email address"),
         description=_l("We will send you a link to check it is yours"),
@@ -53,20 +80,8 @@ class RegisterForm(PortalForm):
             Email(message=EMAIL_FORMAT),
         ],
     )
-    password = PasswordField(
-        _l("Create a password"),
-        description=PASSWORD_HINT,
-        widget=PasswordInput(),
-        validators=[InputRequired(_l("Enter a password")), strong_password],
-    )
-    confirm_password = PasswordField(
-        _l("Type your password again"),
-        widget=PasswordInput(),
-        validators=[
-            InputRequired(_l("Enter your password again")),
-            EqualTo("password", message=_l("The passwords do not match. Type them again.")),
-        ],
-    )
+    password = new_password_field()
+    confirm_password = password_again_field()
     submit = SubmitField(_l("Create account"), widget=SubmitInput())
 
 

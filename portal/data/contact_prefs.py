@@ -12,21 +12,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from portal.data.audit import record_event
 from portal.data.base import utcnow
-from portal.data.consents import state_of
+from portal.data.consents import helpers_in_force
 from portal.data.models import User
 from portal.data.support_models import (
     ACCESSIBLE_FORMATS,
     LETTER_CHOICES,
-    Consent,
     ContactPreferences,
-    SupportWorker,
 )
-from portal.rules.support.scopes import in_force
 
 EDITABLE = (
     "interpreter_language",
@@ -153,19 +149,8 @@ def helpers_to_copy(session: Session, applicant_id: int, today: dt.date) -> list
 
     Each has the applicant's consent in force today and asked to hear about their clients' cases.
     """
-    query = (
-        select(Consent, User, SupportWorker)
-        .join(User, User.id == Consent.worker_id)
-        .join(SupportWorker, SupportWorker.user_id == Consent.worker_id)
-        .where(
-            Consent.applicant_id == applicant_id,
-            Consent.status == "active",
-            SupportWorker.email_client_updates.is_(True),
-        )
-        .order_by(Consent.id)
-    )
     found: dict[int, User] = {}
-    for consent, user, worker in session.execute(query):
-        if in_force(state_of(consent, worker), today):
+    for _consent, user, worker in helpers_in_force(session, applicant_id, today):
+        if worker.email_client_updates:
             found.setdefault(user.id, user)
     return list(found.values())

@@ -1,6 +1,7 @@
 """What a support worker's dashboard shows: each client whose consent is in force, where their application is,
-the evidence still to send, the homes they can bid on now and the dates that matter; requests waiting for an
-answer; and access that has ended.
+the evidence still to send, the homes they can bid on now and the dates that matter; and access that has
+ended. Requests still waiting for an answer are left out, so the dashboard never shows which addresses have
+accounts.
 
 Everything is read for all the worker's clients at once: a fixed number of
 queries, however many clients there are.
@@ -78,7 +79,6 @@ class EndedRow:
 @dataclass(frozen=True)
 class Dashboard:
     clients: list[ClientRow]
-    requests: list[tuple[Consent, User]]
     ended: list[EndedRow]
 
 
@@ -267,7 +267,6 @@ def dashboard_for(session: Session, worker_id: int, today: dt.date) -> Dashboard
     """Everything on the worker's dashboard, read in a fixed number of queries."""
     worker = worker_profile(session, worker_id)
     clients: list[ClientRow] = []
-    requests: list[tuple[Consent, User]] = []
     ended: list[EndedRow] = []
     found = _consents(session, worker_id)
     helping: set[int] = set()
@@ -276,13 +275,11 @@ def dashboard_for(session: Session, worker_id: int, today: dt.date) -> Dashboard
             clients.append(ClientRow(consent, applicant))
             helping.add(applicant.id)
     for consent, applicant in found:
-        if consent.status == "requested":
-            requests.append((consent, applicant))
-        elif applicant.id not in helping:
+        if consent.status != "requested" and applicant.id not in helping:
             row = _ended(consent, applicant, worker, today)
             if row is not None:
                 ended.append(row)
     clients.sort(key=lambda row: (row.applicant.full_name.lower(), row.consent.id))
     _fill(session, clients, today)
     ended.sort(key=lambda row: (row.ended_on or dt.date.min, row.consent.id), reverse=True)
-    return Dashboard(clients, requests, ended[:ENDED_SHOWN])
+    return Dashboard(clients, ended[:ENDED_SHOWN])

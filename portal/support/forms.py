@@ -8,14 +8,14 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from govuk_frontend_wtf import wtforms_widgets as gov
-from wtforms import EmailField, PasswordField, SelectChoice, SelectField, StringField, SubmitField
-from wtforms.validators import Email, EqualTo, InputRequired, Length
+from wtforms import EmailField, SelectChoice, SelectField, SubmitField
+from wtforms.validators import Email, InputRequired, Length
 
-from portal.account.forms import EMAIL_FORMAT, PASSWORD_HINT
+from portal.account.forms import EMAIL_FORMAT, full_name_field, new_password_field, password_again_field
 from portal.apply.fields import ChoiceField, TextField
 from portal.data.support_models import ORGANISATION_KINDS, Organisation
-from portal.forms import PortalForm, strong_password
-from portal.widgets import PasswordInput, SubmitInput, TextInput, TranslatedErrorMixin
+from portal.forms import PortalForm
+from portal.widgets import SubmitInput, TextInput, TranslatedErrorMixin
 
 NOT_LISTED = "not_listed"
 PHONE = re.compile(r"^\+?[0-9 ()\-]{6,30}$")
@@ -38,14 +38,7 @@ class Select(TranslatedErrorMixin, gov.GovSelect):
 class WorkerRegisterForm(PortalForm):
     """The account details asked of every applicant (with the same checks), then where the worker works."""
 
-    full_name = StringField(
-        _l("Full name"),
-        widget=TextInput(),
-        validators=[
-            InputRequired(_l("Enter your full name")),
-            Length(max=200, message=_l("Your name must be 200 characters or fewer")),
-        ],
-    )
+    full_name = full_name_field()
     email = EmailField(
         _l("Work email address"),
         description=_l("We will send you a link to check it is yours"),
@@ -56,20 +49,8 @@ class WorkerRegisterForm(PortalForm):
             Email(message=EMAIL_FORMAT),
         ],
     )
-    password = PasswordField(
-        _l("Create a password"),
-        description=PASSWORD_HINT,
-        widget=PasswordInput(),
-        validators=[InputRequired(_l("Enter a password")), strong_password],
-    )
-    confirm_password = PasswordField(
-        _l("Type your password again"),
-        widget=PasswordInput(),
-        validators=[
-            InputRequired(_l("Enter your password again")),
-            EqualTo("password", message=_l("The passwords do not match. Type them again.")),
-        ],
-    )
+    password = new_password_field()
+    confirm_password = password_again_field()
     organisation = SelectField(
         _l("Organisation you work for"),
         widget=Select(),
